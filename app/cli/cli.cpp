@@ -1,0 +1,122 @@
+#include "cli.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+#include <QStandardPaths>
+
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace vigil::cli {
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::cli)
+};
+
+} // namespace
+
+QStringList arguments(int argc, char *argv[], int skip)
+{
+    QStringList args {QStringLiteral("vigil")};
+    for (int i = 1 + skip; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    return args;
+}
+
+int fail(const QString &command, const QString &message, int code)
+{
+    const QString prefix = command.isEmpty() ? QStringLiteral("vigil") : Text::tr("vigil %1").arg(command);
+    std::fprintf(stderr, "%s: %s\n", qPrintable(prefix), qPrintable(message));
+    std::fflush(stderr);
+    return code;
+}
+
+void printOut(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
+    const QStringList &required, int *exitCode)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+        Text::tr("Show this help and exit."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        *exitCode = fail(command, parser.errorText() + Text::tr(" See 'vigil %1 --help'.").arg(command),
+            UsageError);
+        return false;
+    }
+    if (parser.isSet(help)) {
+        printOut(helpText(parser, command));
+        *exitCode = Success;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *exitCode = fail(command, Text::tr("unexpected argument '%1'. See 'vigil %2 --help'.")
+                                      .arg(parser.positionalArguments().constFirst(), command),
+            UsageError);
+        return false;
+    }
+    for (const QString &name : required) {
+        if (!parser.isSet(name) || parser.value(name).isEmpty()) {
+            *exitCode = fail(command, Text::tr("--%1 is required. See 'vigil %2 --help'.").arg(name, command),
+                UsageError);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString helpText(const QCommandLineParser &parser, const QString &command)
+{
+    static const QRegularExpression usage(QStringLiteral("^Usage: \\S+"));
+    QString text = parser.helpText();
+    return text.replace(usage,
+        command.isEmpty() ? QStringLiteral("Usage: vigil") : QStringLiteral("Usage: vigil %1").arg(command));
+}
+
+void quietQtMessages()
+{
+    if (qEnvironmentVariableIntValue("VIGIL_VERBOSE") > 0)
+        return;
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+        if (type == QtCriticalMsg || type == QtFatalMsg)
+            std::fprintf(stderr, "vigil: %s\n", qPrintable(message));
+    });
+}
+
+bool stderrIsTerminal()
+{
+    return isatty(STDERR_FILENO) == 1;
+}
+
+void installTranslations(QCoreApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *vigil = new QTranslator(&app);
+    if (vigil->load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || vigil->load(QStringLiteral(":/i18n/vigil_en.qm")))
+        QCoreApplication::installTranslator(vigil);
+}
+
+QString defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("site.vigil"));
+}
+
+} // namespace vigil::cli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+class QCoreApplication;
+
+namespace vigil::cli {
+
+// Exit codes shared by every subcommand.
+enum ExitCode {
+    Success = 0,
+    Failure = 1,    // the command ran and failed (or `check` found problems)
+    UsageError = 2, // bad arguments; also `check` on a file it cannot open
+};
+
+// The arguments as Qt strings, with argv[0] and the subcommand name removed.
+QStringList arguments(int argc, char *argv[], int skip);
+
+// Prints "vigil[ COMMAND]: MESSAGE" as one line on stderr and returns code.
+int fail(const QString &command, const QString &message, int code);
+
+// Parses args into parser; on a parse error, or a missing required option, prints why and
+// returns false with *exitCode set. --help prints the help and returns false with Success.
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
+    const QStringList &required, int *exitCode);
+
+void printOut(const QString &text);
+
+// Qt's own diagnostics are not for the user of a command-line tool: headless subcommands keep
+// stderr to their one line (set VIGIL_VERBOSE=1 to see them).
+void quietQtMessages();
+
+// The parser's help with a usage line naming the subcommand ("Usage: vigil check [options]").
+QString helpText(const QCommandLineParser &parser, const QString &command);
+
+bool stderrIsTerminal();
+
+// Loads Vigil's and Qt's translations for the user's language (English plural forms otherwise).
+void installTranslations(QCoreApplication &app);
+
+QString defaultDatabasePath();
+
+int runCheck(int argc, char *argv[]);
+int runDemo(int argc, char *argv[]);
+int runGui(int argc, char *argv[]);
+
+} // namespace vigil::cli

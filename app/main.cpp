@@ -1,0 +1,22 @@
+#include "base/version.h"
+#include "cli/cli.h"
+
+#include <QCoreApplication>
+
+#include <cstring>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("vigil.example.org"));
+
+    // A first argument that is not an option names a subcommand; those run without a display.
+    if (argc > 1 && argv[1][0] != '-') {
+        if (std::strcmp(argv[1], "check") == 0)
+            return vigil::cli::runCheck(argc, argv);
+        if (std::strcmp(argv[1], "demo") == 0)
+            return vigil::cli::runDemo(argc, argv);
+    }
+    return vigil::cli::runGui(argc, argv);
+}

@@ -1,0 +1,74 @@
+#include "demo.h"
+
+#include "base/clock.h"
+#include "demo/democontext.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QTime>
+
+namespace vigil {
+namespace {
+
+struct DemoPart
+{
+    const char *step;
+    void (*generate)(DemoContext &);
+};
+
+// The one list of demo parts; each module issue adds its generator here.
+const DemoPart parts[] = {
+    {QT_TRANSLATE_NOOP("vigil::Demo", "Site profile"), generateSiteDemo},
+};
+
+} // namespace
+
+bool demoScaleFromKey(const QString &key, DemoScale *scale)
+{
+    if (key == QLatin1String("small"))
+        *scale = DemoScale::Small;
+    else if (key == QLatin1String("decade"))
+        *scale = DemoScale::Decade;
+    else
+        return false;
+    return true;
+}
+
+QDate demoStartDate(const DemoOptions &options)
+{
+    return options.today.addYears(options.scale == DemoScale::Decade ? -10 : -2);
+}
+
+void DemoContext::setNow(const QDateTime &localTime) const
+{
+    clock.set(localTime);
+}
+
+void generateDemo(const QString &path, const DemoOptions &options,
+    const std::function<void(const QString &step)> &progress)
+{
+    DemoOptions resolved = options;
+    if (!resolved.today.isValid())
+        resolved.today = Clock::current().today();
+    // Everything is dated from the demo's own clock, so the file depends only on seed and date.
+    const QDateTime start(demoStartDate(resolved), QTime(9, 0));
+    auto clock = std::make_shared<FixedClock>(start);
+    ScopedClock scopedClock(clock);
+    DemoRandom random(resolved.seed);
+
+    Database::create(path, [&](Database &db) {
+        db.setActor(QStringLiteral("demo"));
+        db.setUuidSource([&random] { return random.uuid(); });
+        DemoContext context {db, resolved, random, *clock};
+        Transaction tx(db);
+        for (const DemoPart &part : parts) {
+            if (progress)
+                progress(QCoreApplication::translate("vigil::Demo", part.step));
+            clock->set(start);
+            part.generate(context);
+        }
+        tx.commit();
+    });
+}
+
+} // namespace vigil

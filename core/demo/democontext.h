@@ -1,0 +1,31 @@
+#pragma once
+
+#include "demo/demo.h"
+#include "demo/demorandom.h"
+
+#include <QDateTime>
+
+namespace vigil {
+
+class Database;
+class FixedClock;
+
+// What each module's demo part gets: the file (inside one transaction), the options, a seeded
+// random source and the clock, which a part moves to date the records it writes.
+struct DemoContext
+{
+    Database &db;
+    const DemoOptions &options;
+    DemoRandom &random;
+    FixedClock &clock;
+
+    bool decade() const { return options.scale == DemoScale::Decade; }
+    QDate startDate() const { return demoStartDate(options); }
+    // Local date and time made into the clock's "now" for the records written next.
+    void setNow(const QDateTime &localTime) const;
+};
+
+// The parts, one per module, run in this order by generateDemo (see demo.cpp).
+void generateSiteDemo(DemoContext &context);
+
+} // namespace vigil

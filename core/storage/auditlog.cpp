@@ -1,0 +1,166 @@
+#include "auditlog.h"
+
+#include "base/timeformat.h"
+#include "storage/database.h"
+#include "storage/query.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace vigil {
+namespace {
+
+struct ActionName
+{
+    AuditAction action;
+    const char *key;
+};
+constexpr ActionName actionNames[] = {
+    {AuditAction::Create, "create"},
+    {AuditAction::Update, "update"},
+    {AuditAction::Delete, "delete"},
+    {AuditAction::Retire, "retire"},
+    {AuditAction::Reinstate, "reinstate"},
+};
+
+QJsonValue toJson(const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return QJsonValue::Null;
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return value.toBool();
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        return value.toLongLong();
+    case QMetaType::Double:
+        return value.toDouble();
+    case QMetaType::QByteArray: {
+        // Binary content (a logo, a photo) is identified, not copied into the trail.
+        const QByteArray bytes = value.toByteArray();
+        return QStringLiteral("[%1 bytes, sha256 %2]")
+            .arg(bytes.size())
+            .arg(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    }
+    case QMetaType::QDate:
+        return toStoredDate(value.toDate());
+    case QMetaType::QDateTime:
+        return toStoredUtc(value.toDateTime());
+    default:
+        return value.toString();
+    }
+}
+
+} // namespace
+
+QString auditActionKey(AuditAction action)
+{
+    for (const ActionName &name : actionNames) {
+        if (name.action == action)
+            return QLatin1String(name.key);
+    }
+    return {};
+}
+
+bool auditActionFromKey(const QString &key, AuditAction *action)
+{
+    for (const ActionName &name : actionNames) {
+        if (key == QLatin1String(name.key)) {
+            *action = name.action;
+            return true;
+        }
+    }
+    return false;
+}
+
+AuditLog::AuditLog(Database &db)
+    : m_db(db)
+{
+}
+
+void AuditLog::append(const QString &entity, const QString &recordUuid, AuditAction action,
+    const FieldChanges &changes, const QString &at, const QString &context)
+{
+    Q_ASSERT(m_db.inTransaction());
+    execute(m_db,
+        QStringLiteral("INSERT INTO audit_log (at, actor, entity, record_uuid, action, changes, context) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {at, m_db.actor(), entity, recordUuid, auditActionKey(action), encodeChanges(changes),
+            context.isNull() ? QStringLiteral("") : context});
+    m_db.recordChange(QStringLiteral("audit_log"), 0);
+}
+
+QList<AuditEntry> AuditLog::recent(int limit) const
+{
+    return select({}, {}, QStringLiteral("ORDER BY id DESC LIMIT %1").arg(qMax(0, limit)));
+}
+
+QList<AuditEntry> AuditLog::forRecord(const QString &recordUuid) const
+{
+    return select(QStringLiteral("WHERE record_uuid = ?"), {recordUuid}, QStringLiteral("ORDER BY id"));
+}
+
+qint64 AuditLog::count() const
+{
+    return scalar(m_db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
+}
+
+QList<AuditEntry> AuditLog::select(const QString &where, const QVariantList &args, const QString &tail) const
+{
+    Query q(m_db,
+        QStringLiteral("SELECT id, at, actor, entity, record_uuid, action, changes, context FROM audit_log %1 %2")
+            .arg(where, tail));
+    for (const QVariant &arg : args)
+        q.bind(arg);
+    q.exec();
+    QList<AuditEntry> entries;
+    while (q.next()) {
+        AuditEntry e;
+        e.id = q.value(0).toLongLong();
+        e.at = fromStoredUtc(q.value(1).toString());
+        e.actor = q.value(2).toString();
+        e.entity = q.value(3).toString();
+        e.recordUuid = q.value(4).toString();
+        auditActionFromKey(q.value(5).toString(), &e.action);
+        decodeChanges(q.value(6).toString(), &e.changes);
+        e.context = q.value(7).toString();
+        entries.append(std::move(e));
+    }
+    return entries;
+}
+
+QString AuditLog::encodeChanges(const FieldChanges &changes)
+{
+    QJsonObject object;
+    for (const FieldChange &change : changes) {
+        QJsonObject pair;
+        pair.insert(QStringLiteral("old"), toJson(change.before));
+        pair.insert(QStringLiteral("new"), toJson(change.after));
+        object.insert(change.field, pair);
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+bool AuditLog::decodeChanges(const QString &json, FieldChanges *changes)
+{
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    const QJsonObject object = doc.object();
+    changes->clear();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isObject())
+            return false;
+        const QJsonObject pair = it.value().toObject();
+        changes->append({it.key(), pair.value(QStringLiteral("old")).toVariant(),
+            pair.value(QStringLiteral("new")).toVariant()});
+    }
+    return true;
+}
+
+} // namespace vigil

@@ -1,0 +1,558 @@
+#include "database.h"
+
+#include "base/clock.h"
+#include "base/timeformat.h"
+#include "base/version.h"
+#include "storage/changenotifier.h"
+#include "storage/fileinspection.h"
+#include "storage/migrations.h"
+#include "storage/query.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLockFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSysInfo>
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace vigil {
+namespace {
+
+constexpr int busyTimeoutMs = 5000;
+constexpr size_t statementCacheLimit = 256;
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::Database)
+};
+
+QString displayName(const QString &path)
+{
+    return QFileInfo(path).fileName();
+}
+
+QString defaultActor()
+{
+    for (const char *variable : {"VIGIL_USER", "USER", "USERNAME", "LOGNAME"}) {
+        const QString value = qEnvironmentVariable(variable).trimmed();
+        if (!value.isEmpty())
+            return value;
+    }
+    return QStringLiteral("unknown");
+}
+
+void requireVigilFile(const QString &path)
+{
+    const FileInspection inspection = inspectFile(path);
+    const QString name = displayName(path);
+    using Kind = FileInspection::Kind;
+    using Reason = OpenError::Reason;
+    switch (inspection.kind) {
+    case Kind::Missing:
+        throw OpenError(Reason::Missing, Text::tr("'%1' does not exist.").arg(QDir::toNativeSeparators(path)));
+    case Kind::NotAFile:
+        throw OpenError(Reason::NotAFile, Text::tr("'%1' is a folder, not a Vigil site file.").arg(name));
+    case Kind::Unreadable:
+        throw OpenError(Reason::Unreadable, Text::tr("'%1' cannot be read (permission denied).").arg(name));
+    case Kind::Empty:
+        throw OpenError(Reason::Empty, Text::tr("'%1' is empty, so it is not a Vigil site file.").arg(name));
+    case Kind::NotSqlite:
+        if (!inspection.contentDescription.isEmpty())
+            throw OpenError(Reason::NotSqlite, Text::tr("'%1' is not a Vigil site file (it holds: %2).")
+                                                   .arg(name, inspection.contentDescription));
+        throw OpenError(Reason::NotSqlite, Text::tr("'%1' is not a Vigil site file.").arg(name));
+    case Kind::ForeignSqlite:
+        throw OpenError(Reason::Foreign,
+            Text::tr("'%1' is a SQLite database of another program, not a Vigil site file.").arg(name));
+    case Kind::Vigil:
+        return;
+    }
+}
+
+void requireWritable(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.permissions().testFlag(QFileDevice::WriteOwner) || !info.isWritable()) {
+        throw OpenError(OpenError::Reason::ReadOnly,
+            Text::tr("'%1' is read-only; Vigil needs to write to it, so make it writable or open a copy.")
+                .arg(displayName(path)));
+    }
+    if (!QFileInfo(info.absolutePath()).isWritable()) {
+        throw OpenError(OpenError::Reason::ReadOnly,
+            Text::tr("The folder holding '%1' is read-only; Vigil needs to keep its journal and lock files there.")
+                .arg(displayName(path)));
+    }
+}
+
+std::unique_ptr<QLockFile> acquireLock(const QString &path)
+{
+    auto lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    // Vigil holds the lock for as long as the window is open; only a dead process makes it stale.
+    lock->setStaleLockTime(0);
+    if (lock->tryLock(0))
+        return lock;
+    const QString name = displayName(path);
+    switch (lock->error()) {
+    case QLockFile::LockFailedError: {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (!lock->getLockInfo(&pid, &host, &application))
+            throw OpenError(OpenError::Reason::Locked,
+                Text::tr("'%1' is already open in another Vigil; close it there first.").arg(name));
+        if (host == QSysInfo::machineHostName()) {
+            if (pid == QCoreApplication::applicationPid())
+                throw OpenError(OpenError::Reason::Locked,
+                    Text::tr("'%1' is already open in this Vigil.").arg(name));
+            throw OpenError(OpenError::Reason::Locked,
+                Text::tr("'%1' is already open in Vigil (process %2 on this computer); close it there first.")
+                    .arg(name)
+                    .arg(pid));
+        }
+        throw OpenError(OpenError::Reason::Locked,
+            Text::tr("'%1' is already open in Vigil on computer '%2' (process %3); close it there first.")
+                .arg(name, host)
+                .arg(pid));
+    }
+    case QLockFile::PermissionError:
+        throw OpenError(OpenError::Reason::ReadOnly,
+            Text::tr("Vigil cannot create its lock file beside '%1' (permission denied).").arg(name));
+    default:
+        throw OpenError(OpenError::Reason::Io, Text::tr("Vigil cannot create its lock file beside '%1'.").arg(name));
+    }
+}
+
+void removeFileSet(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+} // namespace
+
+struct Database::Private
+{
+    QString path;
+    OpenMode mode = OpenMode::ReadWrite;
+    QString connectionName;
+    QSqlDatabase db;
+    std::unique_ptr<QLockFile> lock;
+    int schemaVersion = 0;
+    QString preMigrationCopy;
+    std::unique_ptr<ChangeNotifier> notifier = std::make_unique<ChangeNotifier>();
+    QString actor = defaultActor();
+    std::function<QUuid()> uuidSource;
+    int transactionLevel = 0;
+    QList<std::pair<QString, qint64>> pendingChanges;
+    mutable std::unordered_map<QString, QSqlQuery> statements;
+    bool removeReaderFiles = false; // see Database::open
+
+    void connect();
+    void verify();
+    void configure();
+    void migrate(const Database &owner);
+    void copyAside(const Database &owner);
+    void close();
+};
+
+void Database::Private::connect()
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        throw OpenError(OpenError::Reason::Io,
+            Text::tr("Qt's SQLite driver is missing; install the package libqt6sql6-sqlite."));
+    static QAtomicInt counter;
+    connectionName = QStringLiteral("vigil-%1").arg(counter.fetchAndAddRelaxed(1));
+    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    if (mode != OpenMode::ReadWrite)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (!db.open())
+        throw OpenError(OpenError::Reason::Io,
+            Text::tr("'%1' could not be opened: %2").arg(displayName(path), db.lastError().text()));
+}
+
+void Database::Private::verify()
+{
+    // Only reads: a refused file must come out of this exactly as it went in.
+    QSqlQuery q(db);
+    auto fail = [&](const QSqlError &error) -> OpenError {
+        const DatabaseError e = databaseError(error);
+        if (e.primaryCode() == 11 || e.primaryCode() == 26)
+            return OpenError(OpenError::Reason::Corrupt,
+                Text::tr("'%1' is damaged and cannot be opened; restore it from a backup.").arg(displayName(path)));
+        return OpenError(OpenError::Reason::Io,
+            Text::tr("'%1' could not be read: %2").arg(displayName(path), e.message()));
+    };
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        throw fail(q.lastError());
+    schemaVersion = q.value(0).toInt();
+    if (schemaVersion > latestSchemaVersion()) {
+        throw OpenError(OpenError::Reason::TooNew,
+            Text::tr("'%1' was saved by a newer version of Vigil (file format %2; this version reads up to %3), "
+               "so update Vigil to open it.")
+                .arg(displayName(path))
+                .arg(schemaVersion)
+                .arg(latestSchemaVersion()));
+    }
+    if (mode == OpenMode::Inspect)
+        return;
+    if (!q.exec(QStringLiteral("PRAGMA quick_check(1)")) || !q.next())
+        throw fail(q.lastError());
+    const QString verdict = q.value(0).toString();
+    if (verdict != QLatin1String("ok"))
+        throw OpenError(OpenError::Reason::Corrupt,
+            Text::tr("'%1' is damaged (%2); restore it from a backup.").arg(displayName(path), verdict));
+}
+
+void Database::Private::configure()
+{
+    QSqlQuery q(db);
+    const bool ok = q.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
+        && q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && q.next();
+    if (!ok)
+        throw OpenError(OpenError::Reason::Io,
+            Text::tr("'%1' could not be prepared for writing: %2").arg(displayName(path), q.lastError().text()));
+    if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        throw OpenError(OpenError::Reason::Io,
+            Text::tr("'%1' is on a file system that does not support Vigil's journal (WAL).").arg(displayName(path)));
+    // FULL: a committed record survives a power cut, not only a crash of the program.
+    q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+}
+
+void Database::Private::copyAside(const Database &owner)
+{
+    const QFileInfo info(path);
+    const QString stamp = Clock::current().nowUtc().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = info.dir().filePath(
+        QStringLiteral("%1.format%2-%3.vigil").arg(info.completeBaseName()).arg(schemaVersion).arg(stamp));
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = info.dir().filePath(QStringLiteral("%1.format%2-%3-%4.vigil")
+                                         .arg(info.completeBaseName())
+                                         .arg(schemaVersion)
+                                         .arg(stamp)
+                                         .arg(n));
+    try {
+        execute(owner, QStringLiteral("VACUUM INTO ?"), {target});
+    } catch (const Error &e) {
+        removeFileSet(target);
+        throw OpenError(OpenError::Reason::MigrationFailed,
+            Text::tr("'%1' needs an upgrade, but the safety copy could not be written (%2); the file was left as it was.")
+                .arg(displayName(path), e.message()));
+    }
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    preMigrationCopy = target;
+}
+
+void Database::Private::migrate(const Database &owner)
+{
+    const QList<Migration> &migrations = bundledMigrations();
+    if (schemaVersion >= migrations.size())
+        return;
+    if (schemaVersion > 0)
+        copyAside(owner);
+    QSqlQuery q(db);
+    // Table rebuilds inside a migration need foreign keys off; the result is checked before commit.
+    q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    for (const Migration &migration : migrations) {
+        if (migration.version <= schemaVersion)
+            continue;
+        QString failure;
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            failure = q.lastError().text();
+        } else {
+            for (const QString &statement : splitSqlStatements(migration.sql)) {
+                if (!q.exec(statement)) {
+                    failure = q.lastError().text();
+                    break;
+                }
+            }
+            if (failure.isEmpty() && q.exec(QStringLiteral("PRAGMA foreign_key_check")) && q.next())
+                failure = Text::tr("a reference in table %1 points nowhere").arg(q.value(0).toString());
+            q.finish();
+            if (failure.isEmpty() && !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
+                failure = q.lastError().text();
+            if (failure.isEmpty() && !q.exec(QStringLiteral("COMMIT")))
+                failure = q.lastError().text();
+            if (!failure.isEmpty())
+                q.exec(QStringLiteral("ROLLBACK"));
+        }
+        if (!failure.isEmpty()) {
+            q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+            throw OpenError(OpenError::Reason::MigrationFailed,
+                Text::tr("'%1' could not be upgraded to file format %2 (%3); it was left at format %4.")
+                    .arg(displayName(path))
+                    .arg(migration.version)
+                    .arg(failure)
+                    .arg(schemaVersion));
+        }
+        schemaVersion = migration.version;
+    }
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
+void Database::Private::close()
+{
+    statements.clear();
+    if (db.isValid()) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+    }
+    // A read-only connection cannot remove the journal files it made; a reader that held the
+    // lock knows nobody else uses them and tidies up, leaving the folder as it found it.
+    if (removeReaderFiles && QFileInfo(path + QStringLiteral("-wal")).size() == 0) {
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+    }
+    lock.reset();
+}
+
+Database::Database(std::unique_ptr<Private> p)
+    : d(std::move(p))
+{
+}
+
+Database::~Database()
+{
+    d->close();
+}
+
+std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
+{
+    auto p = std::make_unique<Private>();
+    p->path = QFileInfo(path).absoluteFilePath();
+    p->mode = mode;
+    requireVigilFile(p->path);
+    if (mode == OpenMode::ReadWrite) {
+        requireWritable(p->path);
+        p->lock = acquireLock(p->path);
+    } else {
+        // Readers work beside an open window; when no window has the file, they hold the lock
+        // for their short life so that no writer starts under them.
+        try {
+            p->lock = acquireLock(p->path);
+            p->removeReaderFiles = !QFileInfo::exists(p->path + QStringLiteral("-wal"))
+                && !QFileInfo::exists(p->path + QStringLiteral("-shm"));
+        } catch (const OpenError &) {
+            p->lock.reset();
+        }
+    }
+    std::unique_ptr<Database> db(new Database(std::move(p)));
+    db->d->connect();
+    db->d->verify();
+    if (mode == OpenMode::ReadWrite) {
+        db->d->configure();
+        db->d->migrate(*db);
+    } else {
+        QSqlQuery(db->d->db).exec(QStringLiteral("PRAGMA query_only = ON"));
+    }
+    return db;
+}
+
+std::unique_ptr<Database> Database::create(const QString &path, const std::function<void(Database &)> &populate)
+{
+    const QFileInfo info(path);
+    const QString finalPath = info.absoluteFilePath();
+    if (info.exists())
+        throw OpenError(OpenError::Reason::Exists,
+            Text::tr("'%1' already exists; Vigil will not overwrite it.").arg(QDir::toNativeSeparators(finalPath)));
+    if (!QDir().mkpath(info.absolutePath()))
+        throw OpenError(OpenError::Reason::Io,
+            Text::tr("The folder '%1' could not be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+
+    const QString partPath = finalPath + QStringLiteral(".part");
+    auto p = std::make_unique<Private>();
+    p->path = partPath;
+    p->lock = acquireLock(partPath); // a leftover .part from a crash is ours to replace
+    removeFileSet(partPath);
+    try {
+        std::unique_ptr<Database> db(new Database(std::move(p)));
+        db->d->connect();
+        QFile::setPermissions(partPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        execute(*db, QStringLiteral("PRAGMA application_id = %1").arg(applicationId));
+        db->d->configure();
+        db->d->migrate(*db);
+        {
+            Transaction tx(*db);
+            const QString now = toStoredUtc(Clock::current().nowUtc());
+            execute(*db, QStringLiteral("INSERT INTO vigil_meta (key, value) VALUES ('created_at', ?), "
+                                        "('created_with', ?)"),
+                {now, QStringLiteral(VIGIL_VERSION)});
+            tx.commit();
+        }
+        if (populate)
+            populate(*db);
+        db.reset(); // checkpoints the journal into the file and releases the lock
+    } catch (...) {
+        removeFileSet(partPath);
+        throw;
+    }
+    if (!QFile::rename(partPath, finalPath)) {
+        removeFileSet(partPath);
+        throw OpenError(OpenError::Reason::Io,
+            Text::tr("'%1' could not be written in its place.").arg(QDir::toNativeSeparators(finalPath)));
+    }
+    return open(finalPath);
+}
+
+int Database::latestSchemaVersion()
+{
+    return int(bundledMigrations().size());
+}
+
+QString Database::sqliteVersion()
+{
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
+const QString &Database::path() const
+{
+    return d->path;
+}
+
+bool Database::isReadOnly() const
+{
+    return d->mode != OpenMode::ReadWrite;
+}
+
+int Database::schemaVersion() const
+{
+    return d->schemaVersion;
+}
+
+const QString &Database::preMigrationCopy() const
+{
+    return d->preMigrationCopy;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return d->db;
+}
+
+ChangeNotifier &Database::notifier() const
+{
+    return *d->notifier;
+}
+
+const QString &Database::actor() const
+{
+    return d->actor;
+}
+
+void Database::setActor(const QString &actor)
+{
+    d->actor = actor.trimmed().isEmpty() ? defaultActor() : actor.trimmed();
+}
+
+QUuid Database::newUuid() const
+{
+    return d->uuidSource ? d->uuidSource() : QUuid::createUuid();
+}
+
+void Database::setUuidSource(std::function<QUuid()> source)
+{
+    d->uuidSource = std::move(source);
+}
+
+void Database::recordChange(const QString &entity, qint64 id)
+{
+    if (d->transactionLevel > 0) {
+        d->pendingChanges.append({entity, id});
+        return;
+    }
+    emit d->notifier->changed(entity, {id});
+}
+
+bool Database::inTransaction() const
+{
+    return d->transactionLevel > 0;
+}
+
+QSqlQuery Database::takeStatement(const QString &sql) const
+{
+    if (auto it = d->statements.find(sql); it != d->statements.end()) {
+        QSqlQuery cached = std::move(it->second);
+        d->statements.erase(it);
+        return cached;
+    }
+    QSqlQuery query(d->db);
+    if (!query.prepare(sql))
+        throw databaseError(query.lastError());
+    return query;
+}
+
+void Database::returnStatement(const QString &sql, QSqlQuery &&query) const
+{
+    query.finish();
+    if (d->statements.size() < statementCacheLimit && d->db.isOpen())
+        d->statements.insert_or_assign(sql, std::move(query));
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+    , m_level(db.d->transactionLevel)
+    , m_changeMark(db.d->pendingChanges.size())
+{
+    if (db.isReadOnly())
+        throw Error(Text::tr("This site file is open for reading only, so nothing can be changed."));
+    execute(db, m_level == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT vigil_%1").arg(m_level));
+    ++db.d->transactionLevel;
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done)
+        rollback();
+}
+
+void Transaction::commit()
+{
+    Q_ASSERT(!m_done && m_db.d->transactionLevel == m_level + 1);
+    execute(m_db, m_level == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE vigil_%1").arg(m_level));
+    m_done = true;
+    --m_db.d->transactionLevel;
+    if (m_level > 0)
+        return;
+    // Coalesce per entity, keeping first-change order, then tell the listeners.
+    const auto changes = std::exchange(m_db.d->pendingChanges, {});
+    QStringList order;
+    QHash<QString, QList<qint64>> ids;
+    for (const auto &[entity, id] : changes) {
+        auto it = ids.find(entity);
+        if (it == ids.end()) {
+            order.append(entity);
+            it = ids.insert(entity, {});
+        }
+        if (!it->contains(id))
+            it->append(id);
+    }
+    for (const QString &entity : order)
+        emit m_db.d->notifier->changed(entity, ids.value(entity));
+}
+
+void Transaction::rollback() noexcept
+{
+    m_done = true;
+    --m_db.d->transactionLevel;
+    m_db.d->pendingChanges.resize(m_changeMark);
+    QSqlQuery q(m_db.d->db);
+    if (m_level == 0) {
+        q.exec(QStringLiteral("ROLLBACK"));
+    } else {
+        q.exec(QStringLiteral("ROLLBACK TO vigil_%1").arg(m_level));
+        q.exec(QStringLiteral("RELEASE vigil_%1").arg(m_level));
+    }
+}
+
+} // namespace vigil

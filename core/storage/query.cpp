@@ -1,0 +1,128 @@
+#include "query.h"
+
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+namespace vigil {
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::Database)
+};
+
+} // namespace
+
+DatabaseError databaseError(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    const int primary = ok ? code & 0xff : -1;
+    QString message;
+    switch (primary) {
+    case 13: // SQLITE_FULL
+        message = Text::tr("The disk is full, so the change was not saved; free some space and try again.");
+        break;
+    case 10: // SQLITE_IOERR
+        message = Text::tr("The site file could not be read or written (input/output error), so the change "
+                     "was not saved.");
+        break;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        message = Text::tr("The site file is damaged, so the change was not saved; restore it from a backup.");
+        break;
+    case 8: // SQLITE_READONLY
+        message = Text::tr("The site file has become read-only, so the change was not saved.");
+        break;
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        message = Text::tr("The site file is busy in another program, so the change was not saved; try again.");
+        break;
+    case 19: // SQLITE_CONSTRAINT
+        message = Text::tr("The change breaks a rule of the site file (%1), so it was not saved.")
+                      .arg(error.databaseText());
+        break;
+    default:
+        message = Text::tr("Database error: %1").arg(error.text().trimmed());
+        break;
+    }
+    return DatabaseError(message, ok ? code : -1);
+}
+
+Query::Query(const Database &db, const QString &sql)
+    : m_db(db)
+    , m_sql(sql)
+    , m_query(db.takeStatement(sql))
+{
+}
+
+Query::~Query()
+{
+    m_db.returnStatement(m_sql, std::move(m_query));
+}
+
+Query &Query::bind(const QVariant &value)
+{
+    m_query.addBindValue(value);
+    return *this;
+}
+
+Query &Query::exec()
+{
+    if (!m_query.exec()) {
+        const QSqlError error = m_query.lastError();
+        m_query.finish();
+        throw databaseError(error);
+    }
+    return *this;
+}
+
+bool Query::next()
+{
+    if (m_query.next())
+        return true;
+    // A step that ends with an error (a damaged page, a read failure) also returns false.
+    if (m_query.lastError().isValid()) {
+        const QSqlError error = m_query.lastError();
+        m_query.finish();
+        throw databaseError(error);
+    }
+    return false;
+}
+
+qint64 Query::lastInsertId() const
+{
+    return m_query.lastInsertId().toLongLong();
+}
+
+void execute(const Database &db, const QString &sql, const QVariantList &args)
+{
+    Query q(db, sql);
+    for (const QVariant &arg : args)
+        q.bind(arg);
+    q.exec();
+}
+
+QVariant scalar(const Database &db, const QString &sql, const QVariantList &args)
+{
+    Query q(db, sql);
+    for (const QVariant &arg : args)
+        q.bind(arg);
+    q.exec();
+    return q.next() ? q.value(0) : QVariant();
+}
+
+bool isSafeIdentifier(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 64 || name.at(0).isDigit())
+        return false;
+    for (const QChar c : name) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace vigil

@@ -1,0 +1,211 @@
+#include "recordstore.h"
+
+#include "base/clock.h"
+#include "base/timeformat.h"
+#include "storage/database.h"
+#include "storage/query.h"
+
+#include <QCoreApplication>
+#include <QSqlRecord>
+#include <QStringList>
+
+namespace vigil {
+namespace {
+
+const QStringList &commonColumns()
+{
+    static const QStringList columns {QStringLiteral("id"), QStringLiteral("uuid"), QStringLiteral("created_at"),
+        QStringLiteral("created_by"), QStringLiteral("updated_at"), QStringLiteral("updated_by")};
+    return columns;
+}
+
+void requireFieldNames(const QVariantMap &fields)
+{
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!isSafeIdentifier(it.key()))
+            qFatal("RecordStore: unsafe field name '%s'", qPrintable(it.key()));
+    }
+}
+
+} // namespace
+
+RecordStore::RecordStore(Database &db, const QString &table)
+    : m_db(db)
+    , m_table(table)
+{
+    if (!isSafeIdentifier(table))
+        qFatal("RecordStore: unsafe table name '%s'", qPrintable(table));
+}
+
+void RecordStore::requireWritableState() const
+{
+    // Every mutation belongs to a transaction together with its audit entry.
+    if (!m_db.inTransaction())
+        qFatal("RecordStore(%s): write outside a transaction", qPrintable(m_table));
+}
+
+RecordKey RecordStore::insert(const QVariantMap &fields, const QString &context)
+{
+    requireWritableState();
+    requireFieldNames(fields);
+    const QString now = toStoredUtc(Clock::current().nowUtc());
+    RecordKey key;
+    key.uuid = fields.value(QStringLiteral("uuid")).toString();
+    if (key.uuid.isEmpty())
+        key.uuid = m_db.newUuid().toString(QUuid::WithoutBraces);
+
+    QStringList columns {QStringLiteral("uuid"), QStringLiteral("created_at"), QStringLiteral("created_by"),
+        QStringLiteral("updated_at"), QStringLiteral("updated_by")};
+    QVariantList values {key.uuid, now, m_db.actor(), now, m_db.actor()};
+    FieldChanges changes;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (commonColumns().contains(it.key()))
+            continue;
+        const QVariant stored = toStored(it.value());
+        columns.append(it.key());
+        values.append(stored);
+        if (!stored.isNull() && !(stored.typeId() == QMetaType::QString && stored.toString().isEmpty()))
+            changes.append({it.key(), QVariant(), stored});
+    }
+    const QString placeholders = QStringLiteral("?, ").repeated(columns.size() - 1) + QStringLiteral("?");
+    Query q(m_db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u", "), placeholders));
+    for (const QVariant &value : values)
+        q.bind(value);
+    q.exec();
+    key.id = q.lastInsertId();
+    AuditLog(m_db).append(m_table, key.uuid, AuditAction::Create, changes, now, context);
+    m_db.recordChange(m_table, key.id);
+    return key;
+}
+
+FieldChanges RecordStore::update(qint64 id, const QVariantMap &fields, AuditAction action, const QString &context)
+{
+    requireWritableState();
+    requireFieldNames(fields);
+    QStringList names;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!commonColumns().contains(it.key()))
+            names.append(it.key());
+    }
+    QString uuid;
+    FieldChanges changes;
+    {
+        Query current(m_db, QStringLiteral("SELECT uuid%1%2 FROM %3 WHERE id = ?")
+                                .arg(names.isEmpty() ? QString() : QStringLiteral(", "), names.join(u", "), m_table));
+        current.bind(id).exec();
+        if (!current.next())
+            throw Error(QCoreApplication::translate("vigil::RecordStore", "The record no longer exists."));
+        uuid = current.value(0).toString();
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            const QVariant before = current.value(int(i) + 1);
+            const QVariant after = toStored(fields.value(names.at(i)));
+            if (!sameStored(before, after))
+                changes.append({names.at(i), before, after});
+        }
+    }
+    if (changes.isEmpty() && action == AuditAction::Update)
+        return changes;
+
+    const QString now = toStoredUtc(Clock::current().nowUtc());
+    QStringList assignments {QStringLiteral("updated_at = ?"), QStringLiteral("updated_by = ?")};
+    QVariantList values {now, m_db.actor()};
+    for (const FieldChange &change : changes) {
+        assignments.append(change.field + QStringLiteral(" = ?"));
+        values.append(change.after);
+    }
+    Query q(m_db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(m_table, assignments.join(u", ")));
+    for (const QVariant &value : values)
+        q.bind(value);
+    q.bind(id).exec();
+    AuditLog(m_db).append(m_table, uuid, action, changes, now, context);
+    m_db.recordChange(m_table, id);
+    return changes;
+}
+
+void RecordStore::remove(qint64 id, const QString &context)
+{
+    requireWritableState();
+    QString uuid;
+    FieldChanges changes;
+    {
+        Query current(m_db, QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_table));
+        current.bind(id).exec();
+        if (!current.next())
+            throw Error(QCoreApplication::translate("vigil::RecordStore", "The record no longer exists."));
+        const QSqlRecord record = m_db.connection().record(m_table);
+        for (int i = 0; i < record.count(); ++i) {
+            const QString name = record.fieldName(i);
+            const QVariant value = current.value(i);
+            if (name == QLatin1String("uuid"))
+                uuid = value.toString();
+            else if (!commonColumns().contains(name) && !value.isNull())
+                changes.append({name, value, QVariant()});
+        }
+    }
+    const QString now = toStoredUtc(Clock::current().nowUtc());
+    execute(m_db, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_table), {id});
+    AuditLog(m_db).append(m_table, uuid, AuditAction::Delete, changes, now, context);
+    m_db.recordChange(m_table, id);
+}
+
+QString RecordStore::uuidOf(qint64 id) const
+{
+    return scalar(m_db, QStringLiteral("SELECT uuid FROM %1 WHERE id = ?").arg(m_table), {id}).toString();
+}
+
+qint64 RecordStore::idOf(const QString &uuid) const
+{
+    return scalar(m_db, QStringLiteral("SELECT id FROM %1 WHERE uuid = ?").arg(m_table), {uuid}).toLongLong();
+}
+
+QVariant RecordStore::toStored(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return QVariant();
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return qlonglong(value.toBool() ? 1 : 0);
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return value.toLongLong();
+    case QMetaType::Float:
+    case QMetaType::Double:
+        return value.toDouble();
+    case QMetaType::QDate:
+        return toStoredDate(value.toDate());
+    case QMetaType::QDateTime:
+        return toStoredUtc(value.toDateTime());
+    case QMetaType::QByteArray:
+        return value.toByteArray();
+    default: {
+        // A null QString would be bound as SQL NULL; text columns spell "empty" as ''.
+        const QString text = value.toString();
+        return text.isNull() ? QStringLiteral("") : text;
+    }
+    }
+}
+
+bool RecordStore::sameStored(const QVariant &a, const QVariant &b)
+{
+    const bool aNull = a.isNull() || !a.isValid();
+    const bool bNull = b.isNull() || !b.isValid();
+    if (aNull || bNull)
+        return aNull == bNull;
+    const QVariant sa = toStored(a);
+    const QVariant sb = toStored(b);
+    const bool aNumber = sa.typeId() == QMetaType::LongLong || sa.typeId() == QMetaType::Double;
+    const bool bNumber = sb.typeId() == QMetaType::LongLong || sb.typeId() == QMetaType::Double;
+    if (aNumber && bNumber)
+        return sa.typeId() == QMetaType::LongLong && sb.typeId() == QMetaType::LongLong
+            ? sa.toLongLong() == sb.toLongLong()
+            : sa.toDouble() == sb.toDouble();
+    if (sa.typeId() == QMetaType::QByteArray || sb.typeId() == QMetaType::QByteArray)
+        return sa.toByteArray() == sb.toByteArray();
+    return sa.toString() == sb.toString();
+}
+
+} // namespace vigil

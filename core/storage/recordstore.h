@@ -1,0 +1,51 @@
+#pragma once
+
+#include "storage/auditlog.h"
+
+#include <QString>
+#include <QVariantMap>
+
+namespace vigil {
+
+class Database;
+
+struct RecordKey
+{
+    qint64 id = 0;
+    QString uuid;
+};
+
+// Writes rows of one record table with the common columns (uuid, created/updated at and by)
+// filled in and an audit-trail entry for every change, inside the caller's transaction.
+// Field names come from code, never from the user; values are always bound.
+class RecordStore
+{
+public:
+    RecordStore(Database &db, const QString &table);
+
+    // Inserts a record; a "uuid" field keeps a given identity (imports, merges), otherwise
+    // a new one is made. Returns the new key.
+    RecordKey insert(const QVariantMap &fields, const QString &context = {});
+
+    // Writes only the fields whose value differs and records them in the audit trail under
+    // action (Update, Retire, ...). Returns what changed; nothing changed writes nothing.
+    FieldChanges update(qint64 id, const QVariantMap &fields, AuditAction action = AuditAction::Update,
+        const QString &context = {});
+
+    // Deletes the record, keeping every old value in the audit trail.
+    void remove(qint64 id, const QString &context = {});
+
+    QString uuidOf(qint64 id) const;
+    qint64 idOf(const QString &uuid) const;
+
+    // The value as it is stored: dates as ISO text, booleans as 0/1, integers as 64-bit.
+    static QVariant toStored(const QVariant &value);
+    static bool sameStored(const QVariant &a, const QVariant &b);
+
+private:
+    void requireWritableState() const;
+    Database &m_db;
+    QString m_table;
+};
+
+} // namespace vigil

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>vigil::HealthCheck</name>
+    <message numerus="yes">
+        <source>audit trail: %n entries are malformed</source>
+        <translation>
+            <numerusform>audit trail: %n entry is malformed</numerusform>
+            <numerusform>audit trail: %n entries are malformed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>audit trail: %n entries, consistent with the records</source>
+        <translation>
+            <numerusform>audit trail: %n entry, consistent with the records</numerusform>
+            <numerusform>audit trail: %n entries, consistent with the records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::OverviewPage</name>
+    <message numerus="yes">
+        <source>File: %1 · %2 · file format %3 · created %4 · %n audit entries</source>
+        <translation>
+            <numerusform>File: %1 · %2 · file format %3 · created %4 · %n audit entry</numerusform>
+            <numerusform>File: %1 · %2 · file format %3 · created %4 · %n audit entries</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,16 @@
+#include "modules.h"
+
+#include "overview/overviewmodule.h"
+#include "site/sitemodule.h"
+
+namespace vigil {
+
+std::vector<std::unique_ptr<Module>> createModules(const ModuleContext &context)
+{
+    std::vector<std::unique_ptr<Module>> modules;
+    modules.push_back(std::make_unique<OverviewModule>(context));
+    modules.push_back(std::make_unique<SiteModule>(context));
+    return modules;
+}
+
+} // namespace vigil

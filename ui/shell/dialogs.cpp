@@ -1,0 +1,95 @@
+#include "dialogs.h"
+
+#include <QFileDialog>
+#include <QQueue>
+
+namespace vigil::dialogs {
+namespace {
+
+struct TestState
+{
+    bool on = false;
+    QQueue<QMessageBox::StandardButton> answers;
+    QQueue<QString> fileNames;
+    QStringList shown;
+};
+
+TestState &test()
+{
+    static TestState state;
+    return state;
+}
+
+void show(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    if (test().on) {
+        test().shown.append(text);
+        return;
+    }
+    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
+    box.exec();
+}
+
+QString fileName(const std::function<QString()> &ask)
+{
+    if (test().on)
+        return test().fileNames.isEmpty() ? QString() : test().fileNames.dequeue();
+    return ask();
+}
+
+} // namespace
+
+QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
+    QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton)
+{
+    if (test().on) {
+        test().shown.append(text);
+        return test().answers.isEmpty() ? defaultButton : test().answers.dequeue();
+    }
+    QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
+    box.setDefaultButton(defaultButton);
+    return QMessageBox::StandardButton(box.exec());
+}
+
+void warning(QWidget *parent, const QString &title, const QString &text)
+{
+    show(parent, QMessageBox::Warning, title, text);
+}
+
+void critical(QWidget *parent, const QString &title, const QString &text)
+{
+    show(parent, QMessageBox::Critical, title, text);
+}
+
+QString openFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter)
+{
+    return fileName([&] { return QFileDialog::getOpenFileName(parent, caption, dir, filter); });
+}
+
+QString saveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter)
+{
+    return fileName([&] { return QFileDialog::getSaveFileName(parent, caption, dir, filter); });
+}
+
+void setTestMode(bool on)
+{
+    test() = TestState();
+    test().on = on;
+}
+
+void setNextAnswer(QMessageBox::StandardButton answer)
+{
+    test().answers.enqueue(answer);
+}
+
+void setNextFileName(const QString &fileName)
+{
+    test().fileNames.enqueue(fileName);
+}
+
+QStringList takeShownMessages()
+{
+    return std::exchange(test().shown, {});
+}
+
+} // namespace vigil::dialogs

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QString>
+
+class QWidget;
+
+namespace vigil::dialogs {
+
+// Every message box and file dialog of Vigil goes through here, so that tests can answer them
+// in advance (KeePassXC's MessageBox::setNextAnswer idea) instead of blocking on a modal window.
+
+QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
+    QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
+    QMessageBox::StandardButton defaultButton = QMessageBox::No);
+void warning(QWidget *parent, const QString &title, const QString &text);
+void critical(QWidget *parent, const QString &title, const QString &text);
+
+QString openFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
+QString saveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
+
+// Test seams. With test mode on, messages are recorded instead of shown, questions take the
+// queued answer (or their default), and file dialogs return the queued name (or nothing).
+void setTestMode(bool on);
+void setNextAnswer(QMessageBox::StandardButton answer);
+void setNextFileName(const QString &fileName);
+QStringList takeShownMessages();
+
+} // namespace vigil::dialogs

@@ -1,0 +1,393 @@
+#include "mainwindow.h"
+
+#include "modules.h"
+#include "shell/aboutdialog.h"
+#include "shell/dialogs.h"
+#include "shell/icons.h"
+#include "shell/settings.h"
+#include "site/siteprofile.h"
+#include "site/siteprofiledialog.h"
+#include "commands/sitecommands.h"
+#include "storage/changenotifier.h"
+#include "storage/database.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace vigil {
+namespace {
+
+const QString fileFilter()
+{
+    return MainWindow::tr("Vigil site files (*.vigil);;All files (*)");
+}
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<Database> db, const MainWindowOptions &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(std::move(db))
+    , m_options(options)
+    , m_undoStack(new QUndoStack(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowIcon(applicationIcon());
+    setMinimumSize(800, 560);
+
+    m_modules = createModules(ModuleContext {*m_db, *m_undoStack, *this});
+    createActions();
+    createMenus();
+    createCentralArea();
+
+    m_statusSite = new QLabel(this);
+    m_statusSite->setObjectName(QStringLiteral("statusSite"));
+    m_statusPath = new QLabel(this);
+    m_statusPath->setObjectName(QStringLiteral("statusPath"));
+    m_statusPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_statusSite);
+    statusBar()->addPermanentWidget(m_statusPath);
+
+    connect(&m_db->notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
+        if (entity == QLatin1String("site_profile"))
+            updateSiteInfo();
+    });
+    updateSiteInfo();
+    restoreWindowState();
+    if (!m_db->preMigrationCopy().isEmpty())
+        showStatus(tr("The file was upgraded to format %1; the previous version was copied to %2.")
+                       .arg(m_db->schemaVersion())
+                       .arg(QDir::toNativeSeparators(m_db->preMigrationCopy())));
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages and commands refer to the database: they go first.
+    m_undoStack->clear();
+    qDeleteAll(m_pages);
+    m_pages.clear();
+    m_modules.clear();
+}
+
+Database &MainWindow::database() const
+{
+    return *m_db;
+}
+
+QUndoStack &MainWindow::undoStack() const
+{
+    return *m_undoStack;
+}
+
+void MainWindow::createActions()
+{
+    auto *gotoGroup = new QActionGroup(this);
+    int index = 0;
+    for (const auto &module : m_modules) {
+        auto *action = new QAction(module->icon(), module->title(), this);
+        action->setObjectName(QStringLiteral("goto_%1").arg(module->id()));
+        action->setCheckable(true);
+        action->setActionGroup(gotoGroup);
+        if (index < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        const QString id = module->id();
+        connect(action, &QAction::triggered, this, [this, id] { showModule(id); });
+        m_gotoActions.append(action);
+        ++index;
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newFile = file->addAction(themedIcon(QStringLiteral("file-new")), tr("&New Site File…"), this,
+        &MainWindow::chooseNewFile);
+    newFile->setObjectName(QStringLiteral("actionNewFile"));
+    newFile->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction *open = file->addAction(themedIcon(QStringLiteral("file-open")), tr("&Open…"), this,
+        &MainWindow::chooseFileToOpen);
+    open->setObjectName(QStringLiteral("actionOpen"));
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    file->addSeparator();
+    QAction *quit = file->addAction(themedIcon(QStringLiteral("quit")), tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setIcon(themedIcon(QStringLiteral("undo")));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setIcon(themedIcon(QStringLiteral("redo")));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_gotoActions);
+    view->addSeparator();
+    QAction *fullScreen = view->addAction(tr("&Full Screen"), this,
+        [this](bool on) { setWindowState(on ? windowState() | Qt::WindowFullScreen
+                                            : windowState() & ~Qt::WindowFullScreen); });
+    fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(themedIcon(QStringLiteral("about")), tr("&About Vigil"), this,
+        &MainWindow::about);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createCentralArea()
+{
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSpacing(2);
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setBackgroundRole(QPalette::Window);
+    int widest = 0;
+    for (qsizetype i = 0; i < qsizetype(m_modules.size()); ++i) {
+        const Module &module = *m_modules.at(size_t(i));
+        auto *item = new QListWidgetItem(module.icon(), module.title(), m_navigation);
+        item->setData(Qt::UserRole, module.id());
+        item->setSizeHint(QSize(0, 36));
+        if (i < 9)
+            item->setToolTip(tr("%1 (%2)").arg(module.title(),
+                QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText)));
+        widest = qMax(widest, m_navigation->fontMetrics().horizontalAdvance(module.title()));
+    }
+    m_navigation->setFixedWidth(qMax(160, widest + 22 + 48));
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showModule(m_navigation->item(row)->data(Qt::UserRole).toString());
+    });
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("moduleStack"));
+
+    auto *separator = new QFrame(this);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(separator);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_moduleToolBar = addToolBar(tr("Module"));
+    m_moduleToolBar->setObjectName(QStringLiteral("moduleToolBar"));
+    m_moduleToolBar->setMovable(false);
+    m_moduleToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_moduleToolBar->hide();
+}
+
+Module *MainWindow::module(const QString &id) const
+{
+    for (const auto &module : m_modules) {
+        if (module->id() == id)
+            return module.get();
+    }
+    return nullptr;
+}
+
+QList<const Module *> MainWindow::modules() const
+{
+    QList<const Module *> list;
+    for (const auto &module : m_modules)
+        list.append(module.get());
+    return list;
+}
+
+QString MainWindow::currentModuleId() const
+{
+    return m_pages.key(m_stack->currentWidget());
+}
+
+QWidget *MainWindow::moduleWidget(const QString &moduleId) const
+{
+    return m_pages.value(moduleId);
+}
+
+void MainWindow::showModule(const QString &moduleId, const QVariant &target)
+{
+    Module *target_module = module(moduleId);
+    if (!target_module)
+        return;
+    QWidget *page = m_pages.value(moduleId);
+    if (!page) {
+        page = target_module->createWidget(m_stack);
+        m_pages.insert(moduleId, page);
+        m_stack->addWidget(page);
+    }
+    m_stack->setCurrentWidget(page);
+
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (m_navigation->item(row)->data(Qt::UserRole).toString() == moduleId) {
+            const QSignalBlocker blocker(m_navigation);
+            m_navigation->setCurrentRow(row);
+            m_gotoActions.at(row)->setChecked(true);
+        }
+    }
+    m_moduleToolBar->clear();
+    const QList<QAction *> actions = target_module->actions();
+    m_moduleToolBar->addActions(actions);
+    m_moduleToolBar->setVisible(!actions.isEmpty());
+    if (target.isValid())
+        target_module->showTarget(target);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    dialogs::warning(this, tr("Vigil"), message);
+}
+
+void MainWindow::showStatus(const QString &message)
+{
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::restoreWindowState()
+{
+    Settings &settings = Settings::instance();
+    if (!restoreGeometry(settings.value(Settings::Key::WindowGeometry).toByteArray())) {
+        // First start: a comfortable size that still fits a 1366x768 laptop.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        resize(QSize(1280, 820).boundedTo(available.size() * 0.92));
+        move(available.center() - rect().center());
+    }
+    restoreState(settings.value(Settings::Key::WindowState).toByteArray());
+    for (const auto &module : m_modules)
+        module->restoreState(settings.moduleState(module->id()));
+    QString last = settings.value(Settings::Key::LastModule).toString();
+    if (!module(last))
+        last = m_modules.front()->id();
+    showModule(last);
+}
+
+void MainWindow::saveWindowState()
+{
+    Settings &settings = Settings::instance();
+    settings.setValue(Settings::Key::WindowGeometry, saveGeometry());
+    settings.setValue(Settings::Key::WindowState, saveState());
+    settings.setValue(Settings::Key::LastModule, currentModuleId());
+    for (const auto &module : m_modules)
+        settings.setModuleState(module->id(), module->saveState());
+    settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    event->accept();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_profileAsked && m_options.askForMissingProfile) {
+        m_profileAsked = true;
+        QTimer::singleShot(0, this, &MainWindow::askForSiteProfile);
+    }
+}
+
+void MainWindow::updateSiteInfo()
+{
+    QString site;
+    try {
+        if (const std::optional<SiteProfile> profile = SiteRepository(*m_db).load())
+            site = profile->name;
+    } catch (const Error &e) {
+        showStatus(e.message());
+    }
+    const QString fileName = QFileInfo(m_db->path()).fileName();
+    setWindowTitle(site.isEmpty() ? tr("%1 – Vigil").arg(fileName) : tr("%1 – Vigil").arg(site));
+    m_statusSite->setText(site.isEmpty() ? tr("No site profile") : site);
+    m_statusPath->setText(QDir::toNativeSeparators(m_db->path()));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = Settings::instance().recentFiles();
+    for (const QString &path : files) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        action->setEnabled(path != m_db->path());
+        connect(action, &QAction::triggered, this, [this, path] { emit openRequested(path); });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear List"), this, [] { Settings::instance().clearRecentFiles(); });
+    clear->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::askForSiteProfile()
+{
+    if (SiteRepository(*m_db).load())
+        return;
+    auto *dialog = new SiteProfileDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        commands::saveSiteProfile(ModuleContext {*m_db, *m_undoStack, *this}, dialog->profile());
+    });
+    dialog->open();
+}
+
+void MainWindow::chooseFileToOpen()
+{
+    const QString path = dialogs::openFileName(this, tr("Open Site File"),
+        QFileInfo(m_db->path()).absolutePath(), fileFilter());
+    if (!path.isEmpty())
+        emit openRequested(path);
+}
+
+void MainWindow::chooseNewFile()
+{
+    QString path = dialogs::saveFileName(this, tr("New Site File"), QFileInfo(m_db->path()).absolutePath(),
+        fileFilter());
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".vigil");
+    emit newRequested(path);
+}
+
+void MainWindow::about()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace vigil

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "shell/module.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class QToolBar;
+class QUndoStack;
+
+namespace vigil {
+
+class Database;
+
+struct MainWindowOptions
+{
+    bool askForMissingProfile = true; // off for --quit-after-startup and tests that do not want it
+};
+
+// The shell: module navigation, the module area, menus, status bar and the undo stack.
+// It owns the open site file for its whole life; opening another file makes a new window.
+class MainWindow : public QMainWindow, public ModuleHost
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(std::unique_ptr<Database> db, const MainWindowOptions &options = {},
+        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Database &database() const;
+    QUndoStack &undoStack() const;
+    QString currentModuleId() const;
+    QWidget *moduleWidget(const QString &moduleId) const;
+
+    // ModuleHost
+    void showModule(const QString &moduleId, const QVariant &target = {}) override;
+    void showError(const QString &message) override;
+    void showStatus(const QString &message) override;
+    QList<const Module *> modules() const override;
+
+signals:
+    void openRequested(const QString &path);
+    void newRequested(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createCentralArea();
+    void restoreWindowState();
+    void saveWindowState();
+    void updateSiteInfo();
+    void updateRecentMenu();
+    void askForSiteProfile();
+    void chooseFileToOpen();
+    void chooseNewFile();
+    void about();
+    Module *module(const QString &id) const;
+
+    std::unique_ptr<Database> m_db;
+    MainWindowOptions m_options;
+    QUndoStack *m_undoStack;
+    std::vector<std::unique_ptr<Module>> m_modules;
+    QHash<QString, QWidget *> m_pages;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QToolBar *m_moduleToolBar = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_statusSite = nullptr;
+    QLabel *m_statusPath = nullptr;
+    QList<QAction *> m_gotoActions;
+    bool m_profileAsked = false;
+};
+
+} // namespace vigil

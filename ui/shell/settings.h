@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QObject>
+#include <QVariant>
+
+#include <memory>
+
+class QSettings;
+
+namespace vigil {
+
+// Typed user settings with their defaults in one table (settings.cpp), stored in an INI file
+// under the user's configuration folder.
+class Settings : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Key {
+        WindowGeometry,
+        WindowState,
+        LastModule,
+        RecentFiles,
+        UserName,
+    };
+
+    static Settings &instance();
+    ~Settings() override;
+
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+
+    QVariant moduleState(const QString &moduleId) const;
+    void setModuleState(const QString &moduleId, const QVariant &state);
+
+    QStringList recentFiles() const;
+    void addRecentFile(const QString &path);
+    void clearRecentFiles();
+
+    QString fileName() const;
+    void sync();
+
+signals:
+    void changed(vigil::Settings::Key key);
+
+private:
+    Settings();
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace vigil

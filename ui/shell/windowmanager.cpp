@@ -1,0 +1,93 @@
+#include "windowmanager.h"
+
+#include "shell/dialogs.h"
+#include "shell/mainwindow.h"
+#include "shell/settings.h"
+#include "storage/database.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace vigil {
+
+WindowManager::WindowManager(QObject *parent)
+    : QObject(parent)
+{
+}
+
+MainWindow *WindowManager::window() const
+{
+    return m_window;
+}
+
+std::unique_ptr<Database> WindowManager::openOrCreate(const QString &path, bool create)
+{
+    std::unique_ptr<Database> db = create ? Database::create(path) : Database::open(path);
+    db->setActor(Settings::instance().value(Settings::Key::UserName).toString());
+    Settings::instance().addRecentFile(db->path());
+    return db;
+}
+
+MainWindow *WindowManager::start(const StartOptions &options)
+{
+    m_askForMissingProfile = options.askForMissingProfile;
+    QString path = options.path;
+    bool isDefault = options.isDefaultPath;
+    for (;;) {
+        try {
+            const bool missing = !QFileInfo::exists(path);
+            if (missing && options.interactive && !isDefault) {
+                const auto answer = dialogs::question(nullptr, tr("Vigil"),
+                    tr("'%1' does not exist. Create a new site file there?").arg(QDir::toNativeSeparators(path)),
+                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+                if (answer != QMessageBox::Yes)
+                    return nullptr;
+            }
+            return showWindow(openOrCreate(path, missing), nullptr);
+        } catch (const Error &e) {
+            if (!options.interactive)
+                throw;
+            const auto answer = dialogs::question(nullptr, tr("Vigil"),
+                tr("%1\n\nOpen another site file?").arg(e.message()), QMessageBox::Open | QMessageBox::Close,
+                QMessageBox::Open);
+            if (answer != QMessageBox::Open)
+                return nullptr;
+            path = dialogs::openFileName(nullptr, tr("Open Site File"), QFileInfo(path).absolutePath(),
+                tr("Vigil site files (*.vigil);;All files (*)"));
+            if (path.isEmpty())
+                return nullptr;
+            isDefault = false;
+        }
+    }
+}
+
+MainWindow *WindowManager::showWindow(std::unique_ptr<Database> db, MainWindow *replacing)
+{
+    if (replacing)
+        replacing->close(); // saves its geometry, so the new window takes the same place
+    MainWindowOptions windowOptions;
+    windowOptions.askForMissingProfile = m_askForMissingProfile;
+    auto *window = new MainWindow(std::move(db), windowOptions);
+    connect(window, &MainWindow::openRequested, this,
+        [this, window](const QString &path) { openFrom(window, path, false); });
+    connect(window, &MainWindow::newRequested, this,
+        [this, window](const QString &path) { openFrom(window, path, true); });
+    m_window = window;
+    window->show();
+    return window;
+}
+
+void WindowManager::openFrom(MainWindow *from, const QString &path, bool create)
+{
+    if (!create && QFileInfo(path).absoluteFilePath() == from->database().path())
+        return;
+    try {
+        std::unique_ptr<Database> db = openOrCreate(path, create);
+        m_askForMissingProfile = true;
+        showWindow(std::move(db), from);
+    } catch (const Error &e) {
+        from->showError(e.message());
+    }
+}
+
+} // namespace vigil

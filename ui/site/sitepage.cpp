@@ -1,0 +1,122 @@
+#include "sitepage.h"
+
+#include "commands/sitecommands.h"
+#include "shell/icons.h"
+#include "site/siteprofileform.h"
+#include "storage/changenotifier.h"
+#include "storage/database.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace vigil {
+
+SitePage::SitePage(const ModuleContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_form(new SiteProfileForm(this))
+{
+    setObjectName(QStringLiteral("sitePage"));
+    auto *title = new QLabel(tr("Site profile"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *intro = new QLabel(tr("The site's name appears in the window title and on every report; the address "
+                                "and logo on the report cover."),
+        this);
+    intro->setWordWrap(true);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_save = buttons->addButton(tr("&Save Changes"), QDialogButtonBox::AcceptRole);
+    m_save->setObjectName(QStringLiteral("saveSite"));
+    m_save->setIcon(themedIcon(QStringLiteral("save")));
+    m_save->setToolTip(tr("Save the site profile (%1)").arg(QKeySequence(QKeySequence::Save).toString(
+        QKeySequence::NativeText)));
+    m_discard = buttons->addButton(tr("&Discard Changes"), QDialogButtonBox::ResetRole);
+    m_discard->setObjectName(QStringLiteral("discardSite"));
+
+    auto *saveAction = new QAction(this);
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(saveAction);
+
+    auto *column = new QWidget(this);
+    column->setMaximumWidth(720);
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->setSpacing(12);
+    columnLayout->addWidget(title);
+    columnLayout->addWidget(intro);
+    columnLayout->addSpacing(8);
+    columnLayout->addWidget(m_form);
+    columnLayout->addWidget(buttons);
+    columnLayout->addStretch();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->addWidget(column, 1);
+    layout->addStretch(0);
+
+    connect(m_save, &QPushButton::clicked, this, &SitePage::save);
+    connect(saveAction, &QAction::triggered, this, &SitePage::save);
+    connect(m_discard, &QPushButton::clicked, this, &SitePage::discard);
+    connect(m_form, &SiteProfileForm::edited, this, &SitePage::updateButtons);
+    connect(&context.db.notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
+        // An undo or redo changed the saved profile: show it, unless the user is mid-edit.
+        if (entity == QLatin1String("site_profile") && !hasUnsavedChanges())
+            reload();
+    });
+    reload();
+}
+
+bool SitePage::hasUnsavedChanges() const
+{
+    return m_form->profile() != m_saved;
+}
+
+void SitePage::save()
+{
+    if (!m_form->isValid() || !hasUnsavedChanges())
+        return;
+    if (commands::saveSiteProfile(m_context, m_form->profile())) {
+        reload();
+        m_context.host.showStatus(tr("Site profile saved."));
+    }
+}
+
+void SitePage::discard()
+{
+    m_form->setProfile(m_saved);
+    updateButtons();
+}
+
+void SitePage::reload()
+{
+    try {
+        const std::optional<SiteProfile> profile = SiteRepository(m_context.db).load();
+        if (profile) {
+            m_saved = *profile;
+        } else {
+            m_saved = SiteProfile();
+            m_saved.paperSize = defaultPaperSize(QLocale());
+        }
+    } catch (const Error &e) {
+        m_context.host.showError(e.message());
+    }
+    m_form->setProfile(m_saved);
+    updateButtons();
+}
+
+void SitePage::updateButtons()
+{
+    const bool dirty = hasUnsavedChanges();
+    m_save->setEnabled(dirty && m_form->isValid());
+    m_discard->setEnabled(dirty);
+}
+
+} // namespace vigil

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "shell/module.h"
+#include "site/siteprofile.h"
+
+#include <QWidget>
+
+class QPushButton;
+
+namespace vigil {
+
+class SiteProfileForm;
+
+// The Site module's page: the profile the reports and the window title are made from.
+class SitePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SitePage(const ModuleContext &context, QWidget *parent = nullptr);
+
+    bool hasUnsavedChanges() const;
+    void save();
+    void discard();
+
+private:
+    void reload();
+    void updateButtons();
+
+    ModuleContext m_context;
+    SiteProfileForm *m_form;
+    QPushButton *m_save;
+    QPushButton *m_discard;
+    SiteProfile m_saved;
+};
+
+} // namespace vigil
