@@ -208,10 +208,11 @@ void Database::Private::verify()
         return;
     if (!q.exec(QStringLiteral("PRAGMA quick_check(1)")) || !q.next())
         throw fail(q.lastError());
-    const QString verdict = q.value(0).toString();
-    if (verdict != QLatin1String("ok"))
+    // SQLite's own finding ("Page 2: btreeInitPage() returns error code 11") means nothing to
+    // the user; `vigil check` lists it.
+    if (q.value(0).toString() != QLatin1String("ok"))
         throw OpenError(OpenError::Reason::Corrupt,
-            Text::tr("'%1' is damaged (%2); restore it from a backup.").arg(displayName(path), verdict));
+            Text::tr("'%1' is damaged and cannot be opened; restore it from a backup.").arg(displayName(path)));
 }
 
 void Database::Private::configure()
@@ -255,7 +256,7 @@ void Database::Private::copyAside(const Database &owner)
 
 void Database::Private::migrate(const Database &owner)
 {
-    const QList<Migration> &migrations = bundledMigrations();
+    const QList<Migration> &migrations = activeMigrations();
     if (schemaVersion >= migrations.size())
         return;
     if (schemaVersion > 0)
@@ -407,7 +408,7 @@ std::unique_ptr<Database> Database::create(const QString &path, const std::funct
 
 int Database::latestSchemaVersion()
 {
-    return int(bundledMigrations().size());
+    return int(activeMigrations().size());
 }
 
 QString Database::sqliteVersion()

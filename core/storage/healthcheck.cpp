@@ -43,7 +43,7 @@ SchemaMap referenceSchema(int version)
         db.setDatabaseName(QStringLiteral(":memory:"));
         if (db.open()) {
             QSqlQuery q(db);
-            for (const Migration &migration : bundledMigrations()) {
+            for (const Migration &migration : activeMigrations()) {
                 if (migration.version > version)
                     break;
                 for (const QString &statement : splitSqlStatements(migration.sql))
@@ -116,26 +116,130 @@ void checkSchema(const Database &db, HealthReport &report)
         report.passed.append(Text::tr("schema: matches file format %1").arg(version));
 }
 
-QStringList auditedTables(const Database &db)
+struct AuditedTable
 {
-    QStringList tables;
+    QString name;
+    QStringList valueColumns; // compared with the audit trail; binary columns are not
+};
+
+// Record tables: those with the common columns. Their rows must agree with the audit trail.
+QList<AuditedTable> auditedTables(const Database &db)
+{
+    static const QStringList common {QStringLiteral("id"), QStringLiteral("uuid"), QStringLiteral("created_at"),
+        QStringLiteral("created_by"), QStringLiteral("updated_at"), QStringLiteral("updated_by")};
+    QStringList names;
     Query q(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                                "ORDER BY name"));
     q.exec();
-    while (q.next()) {
-        const QString table = q.value(0).toString();
-        const QSqlRecord record = db.connection().record(table);
-        if (isSafeIdentifier(table) && record.contains(QStringLiteral("uuid"))
-            && record.contains(QStringLiteral("updated_at")))
+    while (q.next())
+        names.append(q.value(0).toString());
+    QList<AuditedTable> tables;
+    for (const QString &name : names) {
+        if (!isSafeIdentifier(name))
+            continue;
+        AuditedTable table {name, {}};
+        bool hasUuid = false;
+        bool hasUpdatedAt = false;
+        Query columns(db, QStringLiteral("SELECT name, type FROM pragma_table_info(?)"));
+        columns.bind(name).exec();
+        while (columns.next()) {
+            const QString column = columns.value(0).toString();
+            hasUuid |= column == QLatin1String("uuid");
+            hasUpdatedAt |= column == QLatin1String("updated_at");
+            if (!common.contains(column) && isSafeIdentifier(column)
+                && columns.value(1).toString().compare(QLatin1String("BLOB"), Qt::CaseInsensitive) != 0)
+                table.valueColumns.append(column);
+        }
+        if (hasUuid && hasUpdatedAt)
             tables.append(table);
     }
     return tables;
 }
 
+// Runs a query whose first column is a record uuid; returns how many rows and a few examples.
+std::pair<int, QStringList> uuids(const Database &db, const QString &sql, const QVariantList &args)
+{
+    Query q(db, sql);
+    for (const QVariant &arg : args)
+        q.bind(arg);
+    q.exec();
+    int count = 0;
+    QStringList examples;
+    while (q.next()) {
+        if (++count <= maxListed)
+            examples.append(q.value(0).toString());
+    }
+    return {count, examples};
+}
+
+void checkTable(const Database &db, const AuditedTable &table, HealthReport &report)
+{
+    const QString name = table.name;
+    auto report_ = [&](const std::pair<int, QStringList> &found, const char *text) {
+        if (found.first > 0)
+            report.problems.append(Text::tr(text).arg(found.first).arg(name, found.second.join(QStringLiteral(", "))));
+    };
+    // A record must have a history, and carry the time of its newest audit entry.
+    const auto [missing, stale] = [&] {
+        std::pair<int, QStringList> none {0, {}};
+        std::pair<int, QStringList> old {0, {}};
+        Query q(db, QStringLiteral("SELECT t.uuid, a.last FROM %1 t LEFT JOIN "
+                                   "(SELECT record_uuid, max(at) AS last FROM audit_log WHERE entity = ? "
+                                   "GROUP BY record_uuid) a ON a.record_uuid = t.uuid "
+                                   "WHERE a.last IS NULL OR a.last <> t.updated_at")
+                        .arg(name));
+        q.bind(name).exec();
+        while (q.next()) {
+            auto &bucket = q.value(1).isNull() ? none : old;
+            if (++bucket.first <= maxListed)
+                bucket.second.append(q.value(0).toString());
+        }
+        return std::make_pair(none, old);
+    }();
+    report_(missing, QT_TRANSLATE_NOOP("vigil::HealthCheck",
+                         "audit trail: %1 records of %2 have no audit entry (created outside Vigil), e.g. %3"));
+    report_(stale, QT_TRANSLATE_NOOP("vigil::HealthCheck",
+                       "audit trail: %1 records of %2 were changed without an audit entry (edited outside Vigil), "
+                       "e.g. %3"));
+
+    // Each value must be the one its newest audit entry wrote. (SQLite takes the bare column
+    // of an aggregate from the row that holds the max(), here the newest entry for the field.)
+    std::pair<int, QStringList> altered {0, {}};
+    for (const QString &column : table.valueColumns) {
+        const auto found = uuids(db,
+            QStringLiteral("SELECT t.uuid FROM %1 t JOIN "
+                           "(SELECT record_uuid, CASE WHEN json_valid(changes) THEN json_extract(changes, ?) END "
+                           "AS value, max(id) FROM audit_log "
+                           "WHERE entity = ? AND CASE WHEN json_valid(changes) THEN json_type(changes, ?) END "
+                           "IS NOT NULL GROUP BY record_uuid) a "
+                           "ON a.record_uuid = t.uuid WHERE a.value IS NOT t.%2")
+                .arg(name, column),
+            {QStringLiteral("$.%1.new").arg(column), name, QStringLiteral("$.%1").arg(column)});
+        altered.first += found.first;
+        for (const QString &uuid : found.second) {
+            if (altered.second.size() < maxListed && !altered.second.contains(uuid))
+                altered.second.append(uuid);
+        }
+    }
+    report_(altered, QT_TRANSLATE_NOOP("vigil::HealthCheck",
+                         "audit trail: %1 values in %2 differ from their last audited change (edited outside "
+                         "Vigil), e.g. %3"));
+
+    // A record whose history does not end in a deletion must still exist.
+    report_(uuids(db,
+                QStringLiteral("SELECT a.record_uuid FROM (SELECT record_uuid, action, max(id) FROM audit_log "
+                               "WHERE entity = ? GROUP BY record_uuid) a WHERE a.action <> 'delete' "
+                               "AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.uuid = a.record_uuid)")
+                    .arg(name),
+                {name}),
+        QT_TRANSLATE_NOOP("vigil::HealthCheck",
+            "audit trail: %1 records of %2 were deleted without an audit entry (removed outside Vigil), e.g. %3"));
+}
+
 void checkAuditTrail(const Database &db, HealthReport &report)
 {
     const qint64 entries = scalar(db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
-    const int problemsBefore = int(report.problems.size());
+    const qsizetype problemsBefore = report.problems.size();
 
     const qint64 malformed = scalar(db,
         QStringLiteral("SELECT count(*) FROM audit_log WHERE json_valid(changes) = 0 "
@@ -147,34 +251,8 @@ void checkAuditTrail(const Database &db, HealthReport &report)
     if (malformed > 0)
         report.problems.append(Text::tr("audit trail: %n entries are malformed", nullptr, int(malformed)));
 
-    for (const QString &table : auditedTables(db)) {
-        // A record must carry the time of its newest audit entry; otherwise it was written
-        // (or its history removed) behind Vigil's back.
-        Query q(db, QStringLiteral("SELECT t.uuid, a.last FROM %1 t LEFT JOIN "
-                                   "(SELECT record_uuid, max(at) AS last FROM audit_log WHERE entity = ? "
-                                   "GROUP BY record_uuid) a ON a.record_uuid = t.uuid "
-                                   "WHERE a.last IS NULL OR a.last <> t.updated_at")
-                        .arg(table));
-        q.bind(table).exec();
-        int missing = 0;
-        int stale = 0;
-        QStringList examples;
-        while (q.next()) {
-            (q.value(1).isNull() ? missing : stale)++;
-            if (examples.size() < maxListed)
-                examples.append(q.value(0).toString());
-        }
-        if (missing > 0)
-            report.problems.append(Text::tr("audit trail: %1 records of %2 have no audit entry (created outside Vigil), "
-                                      "e.g. %3")
-                                       .arg(missing)
-                                       .arg(table, examples.join(QStringLiteral(", "))));
-        if (stale > 0)
-            report.problems.append(Text::tr("audit trail: %1 records of %2 were changed without an audit entry "
-                                      "(edited outside Vigil), e.g. %3")
-                                       .arg(stale)
-                                       .arg(table, examples.join(QStringLiteral(", "))));
-    }
+    for (const AuditedTable &table : auditedTables(db))
+        checkTable(db, table, report);
     if (report.problems.size() == problemsBefore)
         report.passed.append(Text::tr("audit trail: %n entries, consistent with the records", nullptr, int(entries)));
 }

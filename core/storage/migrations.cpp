@@ -34,6 +34,20 @@ const QList<Migration> &bundledMigrations()
     return migrations;
 }
 
+namespace {
+const QList<Migration> *g_testMigrations = nullptr;
+}
+
+const QList<Migration> &activeMigrations()
+{
+    return g_testMigrations ? *g_testMigrations : bundledMigrations();
+}
+
+void setMigrationsForTesting(const QList<Migration> *migrations)
+{
+    g_testMigrations = migrations;
+}
+
 QStringList splitSqlStatements(const QString &script)
 {
     QStringList statements;

@@ -17,6 +17,11 @@ struct Migration
 // The migrations built into the program, in order; numbered 1..N without gaps.
 const QList<Migration> &bundledMigrations();
 
+// The migrations in use: the bundled ones, unless a test replaced them (to exercise an upgrade
+// from an older format, or a failing step) with setMigrationsForTesting; nullptr restores them.
+const QList<Migration> &activeMigrations();
+void setMigrationsForTesting(const QList<Migration> *migrations);
+
 // Splits a migration script into complete statements (triggers with BEGIN ... END stay whole).
 QStringList splitSqlStatements(const QString &script);
 

@@ -64,8 +64,8 @@ RecordKey RecordStore::insert(const QVariantMap &fields, const QString &context)
         const QVariant stored = toStored(it.value());
         columns.append(it.key());
         values.append(stored);
-        if (!stored.isNull() && !(stored.typeId() == QMetaType::QString && stored.toString().isEmpty()))
-            changes.append({it.key(), QVariant(), stored});
+        // Every field, empty ones too: `vigil check` compares each value with its last entry.
+        changes.append({it.key(), QVariant(), stored});
     }
     const QString placeholders = QStringLiteral("?, ").repeated(columns.size() - 1) + QStringLiteral("?");
     Query q(m_db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u", "), placeholders));

@@ -98,6 +98,12 @@ void Settings::clearRecentFiles()
     setValue(Key::RecentFiles, QStringList());
 }
 
+void Settings::clear()
+{
+    m_settings->clear();
+    m_settings->sync();
+}
+
 QString Settings::fileName() const
 {
     return m_settings->fileName();

@@ -37,6 +37,8 @@ public:
     void addRecentFile(const QString &path);
     void clearRecentFiles();
 
+    // Forgets every setting (tests start from defaults with it).
+    void clear();
     QString fileName() const;
     void sync();
 

@@ -1,0 +1,237 @@
+// The command line, through the real vigil binary.
+#include "support/testsupport.h"
+
+#include "base/version.h"
+#include "storage/database.h"
+#include "storage/query.h"
+#include "testconfig.h"
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <catch2/catch.hpp>
+
+using namespace vigil;
+using vigil::test::TempDir;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
+};
+
+Run vigilRun(const QStringList &args, const QStringList &unsetVariables = {}, const QString &program = {})
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : unsetVariables)
+        env.remove(name);
+    process.setProcessEnvironment(env);
+    if (program.isEmpty()) {
+        process.start(QStringLiteral(VIGIL_BINARY), args);
+    } else {
+        process.start(program, args);
+    }
+    REQUIRE(process.waitForStarted(10000));
+    REQUIRE(process.waitForFinished(120000));
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    run.err = QString::fromLocal8Bit(process.readAllStandardError());
+    UNSCOPED_INFO("vigil " << args.join(u' ').toStdString() << "\n-> exit " << run.exitCode << "\nstdout: "
+                           << run.out.toStdString() << "\nstderr: " << run.err.toStdString());
+    return run;
+}
+
+// A failing command says why in exactly one line on stderr.
+void requireOneLineFailure(const Run &run, int code)
+{
+    CHECK(run.exitCode == code);
+    REQUIRE(run.errLines().size() == 1);
+    CHECK(run.errLines().at(0).startsWith(QStringLiteral("vigil")));
+}
+
+QString makeDemo(const TempDir &dir, const QString &name = QStringLiteral("demo.vigil"))
+{
+    const QString path = dir.path(name);
+    const Run run = vigilRun({QStringLiteral("demo"), QStringLiteral("--database"), path,
+        QStringLiteral("--today"), QStringLiteral("2026-11-23")});
+    REQUIRE(run.exitCode == 0);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("vigil --help and --version work without a display", "[cli]")
+{
+    Run help = vigilRun({QStringLiteral("--help")}, {QStringLiteral("DISPLAY"), QStringLiteral("QT_QPA_PLATFORM")});
+    CHECK(help.exitCode == 0);
+    CHECK(help.out.startsWith(QStringLiteral("Usage: vigil")));
+    for (const char *text : {"--database", "--quit-after-startup", "check", "demo"})
+        CHECK(help.out.contains(QLatin1String(text)));
+    CHECK(help.err.isEmpty());
+
+    const Run version = vigilRun({QStringLiteral("--version")}, {QStringLiteral("DISPLAY")});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.trimmed() == QStringLiteral("vigil " VIGIL_VERSION));
+
+    for (const char *command : {"check", "demo"}) {
+        const Run sub = vigilRun({QLatin1String(command), QStringLiteral("--help")});
+        CHECK(sub.exitCode == 0);
+        CHECK(sub.out.startsWith(QStringLiteral("Usage: vigil %1").arg(QLatin1String(command))));
+    }
+}
+
+TEST_CASE("Bad command lines fail with one line and exit 2", "[cli]")
+{
+    requireOneLineFailure(vigilRun({QStringLiteral("frobnicate")}), 2);
+    requireOneLineFailure(vigilRun({QStringLiteral("--no-such-option")}), 2);
+    requireOneLineFailure(vigilRun({QStringLiteral("check")}), 2); // --database is required
+    requireOneLineFailure(vigilRun({QStringLiteral("check"), QStringLiteral("--database")}), 2);
+    requireOneLineFailure(vigilRun({QStringLiteral("demo"), QStringLiteral("--database"), QStringLiteral("x.vigil"),
+                              QStringLiteral("extra")}),
+        2);
+    requireOneLineFailure(vigilRun({QStringLiteral("--today"), QStringLiteral("2026-13-01")}), 2);
+}
+
+TEST_CASE("vigil demo creates a new healthy file, deterministically", "[cli][demo]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    CHECK(QFileInfo::exists(path));
+    CHECK(test::listDir(dir.root()) == QStringList {QStringLiteral("demo.vigil")});
+
+    const QString again = makeDemo(dir, QStringLiteral("again.vigil"));
+    const auto dumpOf = [](const QString &file) {
+        auto db = Database::open(file, OpenMode::ReadOnly);
+        return scalar(*db, QStringLiteral("SELECT group_concat(uuid || name || created_at) FROM site_profile")).toString()
+            + scalar(*db, QStringLiteral("SELECT group_concat(at || record_uuid || changes) FROM audit_log")).toString();
+    };
+    CHECK(dumpOf(path) == dumpOf(again));
+
+    const Run check = vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path});
+    CHECK(check.exitCode == 0);
+    CHECK(check.out.contains(QStringLiteral("demo.vigil: healthy")));
+}
+
+TEST_CASE("vigil demo refuses to overwrite, bad options and unwritable places", "[cli][demo]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    const QByteArray before = test::sha256(path);
+    requireOneLineFailure(vigilRun({QStringLiteral("demo"), QStringLiteral("--database"), path}), 1);
+    CHECK(test::sha256(path) == before);
+
+    const QString other = dir.path(QStringLiteral("other.vigil"));
+    requireOneLineFailure(
+        vigilRun({QStringLiteral("demo"), QStringLiteral("--database"), other, QStringLiteral("--scale"), QStringLiteral("huge")}), 2);
+    requireOneLineFailure(
+        vigilRun({QStringLiteral("demo"), QStringLiteral("--database"), other, QStringLiteral("--seed"), QStringLiteral("-3")}), 2);
+    const Run impossible = vigilRun(
+        {QStringLiteral("demo"), QStringLiteral("--database"), other, QStringLiteral("--today"), QStringLiteral("2026-02-30")});
+    requireOneLineFailure(impossible, 2);
+    CHECK(impossible.err.contains(QStringLiteral("2026-02-30")));
+    CHECK_FALSE(QFileInfo::exists(other));
+
+    // A folder that cannot be created: the command fails and leaves nothing.
+    test::writeFile(dir.path(QStringLiteral("blocker")), "a file, not a folder");
+    requireOneLineFailure(vigilRun({QStringLiteral("demo"), QStringLiteral("--database"),
+                              dir.path(QStringLiteral("blocker/demo.vigil"))}),
+        1);
+    CHECK(test::listDir(dir.root()) == (QStringList {QStringLiteral("blocker"), QStringLiteral("demo.vigil")}));
+}
+
+TEST_CASE("vigil check: 0 healthy, 1 problems listed, 2 cannot open", "[cli][check]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    CHECK(vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path}).exitCode == 0);
+
+    // Someone edits the file with a SQLite tool.
+    REQUIRE(test::rawSql(path, QStringLiteral("UPDATE site_profile SET name = 'Forged'")));
+    const Run problems = vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path});
+    requireOneLineFailure(problems, 1);
+    CHECK(problems.out.contains(QStringLiteral("PROBLEM")));
+    CHECK(problems.out.contains(QStringLiteral("edited outside Vigil")));
+
+    test::writeFile(dir.path(QStringLiteral("notes.txt")), "shopping list");
+    const Run foreign = vigilRun({QStringLiteral("check"), QStringLiteral("--database"), dir.path(QStringLiteral("notes.txt"))});
+    requireOneLineFailure(foreign, 2);
+    CHECK(foreign.err.contains(QStringLiteral("not a Vigil site file")));
+    requireOneLineFailure(
+        vigilRun({QStringLiteral("check"), QStringLiteral("--database"), dir.path(QStringLiteral("missing.vigil"))}), 2);
+}
+
+TEST_CASE("vigil --quit-after-startup shows the window, paints and reports the time", "[cli][gui]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    const QRegularExpression timing(QStringLiteral("^first paint after (\\d+) ms$"));
+
+    SECTION("offscreen")
+    {
+        const Run run = vigilRun({QStringLiteral("--database"), path, QStringLiteral("--quit-after-startup")});
+        CHECK(run.exitCode == 0);
+        const QRegularExpressionMatch match = timing.match(run.out.trimmed());
+        REQUIRE(match.hasMatch());
+        CHECK(match.captured(1).toInt() > 0);
+    }
+    SECTION("on an X display (Xvfb), as a user's desktop would")
+    {
+        const QString xvfbRun = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
+        INFO("xvfb-run is missing: run installer/setup-debian.sh");
+        REQUIRE(!xvfbRun.isEmpty());
+        const Run run = vigilRun({QStringLiteral("-a"), QStringLiteral(VIGIL_BINARY), QStringLiteral("--database"), path,
+                                     QStringLiteral("--quit-after-startup")},
+            {QStringLiteral("QT_QPA_PLATFORM")}, xvfbRun);
+        CHECK(run.exitCode == 0);
+        CHECK(timing.match(run.out.trimmed()).hasMatch());
+    }
+    // The window released the file.
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral(".lock")));
+}
+
+TEST_CASE("The window refuses bad files and missing displays with one line", "[cli][gui]")
+{
+    TempDir dir;
+    test::writeFile(dir.path(QStringLiteral("photo.vigil")), QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, 'x'));
+    const Run refused = vigilRun(
+        {QStringLiteral("--database"), dir.path(QStringLiteral("photo.vigil")), QStringLiteral("--quit-after-startup")});
+    requireOneLineFailure(refused, 1);
+    CHECK(refused.err.contains(QStringLiteral("not a Vigil site file")));
+
+    const Run noDisplay = vigilRun({QStringLiteral("--database"), dir.path(QStringLiteral("x.vigil"))},
+        {QStringLiteral("DISPLAY"), QStringLiteral("WAYLAND_DISPLAY"), QStringLiteral("QT_QPA_PLATFORM")});
+    requireOneLineFailure(noDisplay, 1);
+    CHECK(noDisplay.err.contains(QStringLiteral("display")));
+    CHECK_FALSE(QFileInfo::exists(dir.path(QStringLiteral("x.vigil"))));
+}
+
+TEST_CASE("A file open in a Vigil window is refused by a second one, naming the process", "[cli][gui]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    // The first window stays open (no --quit-after-startup) until the test ends it.
+    QProcess first;
+    first.start(QStringLiteral(VIGIL_BINARY), {QStringLiteral("--database"), path});
+    REQUIRE(first.waitForStarted());
+    for (int i = 0; i < 100 && !QFileInfo::exists(path + QStringLiteral(".lock")); ++i)
+        QThread::msleep(50);
+    REQUIRE(QFileInfo::exists(path + QStringLiteral(".lock")));
+
+    const Run second = vigilRun({QStringLiteral("--database"), path, QStringLiteral("--quit-after-startup")});
+    requireOneLineFailure(second, 1);
+    CHECK(second.err.contains(QStringLiteral("already open in Vigil (process %1").arg(first.processId())));
+
+    // Reading beside the open window still works.
+    CHECK(vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path}).exitCode == 0);
+    first.terminate();
+    REQUIRE(first.waitForFinished(10000));
+}

@@ -1,0 +1,327 @@
+#include "support/testsupport.h"
+
+#include "base/version.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/query.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QLockFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QtEndian>
+
+#include <catch2/catch.hpp>
+
+using namespace vigil;
+using vigil::test::TempDir;
+
+namespace {
+
+// Opening must fail for the given reason, with one sentence, and leave the folder exactly as it
+// was: same bytes in the file, no journal or lock files left behind.
+void requireRefusal(const QString &path, OpenError::Reason reason, OpenMode mode = OpenMode::ReadWrite)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    const QStringList filesBefore = test::listDir(folder);
+    const QByteArray hashBefore = QFileInfo(path).isFile() ? test::sha256(path) : QByteArray();
+    try {
+        Database::open(path, mode);
+        FAIL("the file was opened");
+    } catch (const OpenError &e) {
+        INFO(e.message());
+        CHECK(e.reason() == reason);
+        CHECK(!e.message().isEmpty());
+        CHECK(!e.message().contains(u'\n'));
+        CHECK(e.message().endsWith(u'.'));
+    }
+    CHECK(test::listDir(folder) == filesBefore);
+    if (!hashBefore.isEmpty())
+        CHECK(test::sha256(path) == hashBefore);
+}
+
+QByteArray pngBytes()
+{
+    QImage image(32, 32, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
+} // namespace
+
+TEST_CASE("A new site file is a Vigil SQLite file at the latest format", "[database]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("new.vigil"));
+    {
+        auto db = Database::create(path);
+        CHECK(db->schemaVersion() == Database::latestSchemaVersion());
+        CHECK(db->path() == QFileInfo(path).absoluteFilePath());
+        CHECK(scalar(*db, QStringLiteral("PRAGMA journal_mode")).toString() == QStringLiteral("wal"));
+        CHECK(scalar(*db, QStringLiteral("PRAGMA foreign_keys")).toInt() == 1);
+        CHECK(scalar(*db, QStringLiteral("PRAGMA application_id")).toLongLong() == Database::applicationId);
+        CHECK(scalar(*db, QStringLiteral("SELECT value FROM vigil_meta WHERE key = 'created_with'")).toString()
+            == QStringLiteral(VIGIL_VERSION));
+        CHECK(QFileInfo::exists(path + QStringLiteral(".lock")));
+    }
+    // The header names the file as Vigil's before SQLite ever opens it.
+    const QByteArray header = test::readFile(path).left(100);
+    CHECK(header.startsWith(QByteArray("SQLite format 3\0", 16)));
+    CHECK(qFromBigEndian<quint32>(header.constData() + 68) == Database::applicationId);
+    // Readable by its owner only: the file is evidence.
+    const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
+    CHECK(permissions.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    CHECK(!(permissions & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                              | QFileDevice::WriteOther)));
+    // Closed cleanly: nothing but the file stays behind.
+    CHECK(test::listDir(dir.root()) == QStringList {QStringLiteral("new.vigil")});
+}
+
+TEST_CASE("Creating a site file never replaces an existing file", "[database]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("taken.vigil"));
+    test::writeFile(path, "my notes");
+    try {
+        Database::create(path);
+        FAIL("an existing file was replaced");
+    } catch (const OpenError &e) {
+        CHECK(e.reason() == OpenError::Reason::Exists);
+    }
+    CHECK(test::readFile(path) == QByteArray("my notes"));
+}
+
+TEST_CASE("A creation that fails half-way leaves no file behind", "[database]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("half.vigil"));
+    CHECK_THROWS_AS(Database::create(path, [](Database &) { throw Error(QStringLiteral("disk on fire")); }), Error);
+    CHECK(test::listDir(dir.root()).isEmpty());
+}
+
+TEST_CASE("Reopening a current file migrates nothing and copies nothing", "[database]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    Database::create(path);
+    const QByteArray before = test::sha256(path);
+    {
+        auto db = Database::open(path);
+        CHECK(db->schemaVersion() == Database::latestSchemaVersion());
+        CHECK(db->preMigrationCopy().isEmpty());
+    }
+    CHECK(test::sha256(path) == before);
+    CHECK(test::listDir(dir.root()) == QStringList {QStringLiteral("site.vigil")});
+}
+
+TEST_CASE("Files that are not Vigil's are refused untouched", "[database][refusal]")
+{
+    TempDir dir;
+    SECTION("random bytes")
+    {
+        QByteArray noise(4096, Qt::Uninitialized);
+        for (int i = 0; i < noise.size(); ++i)
+            noise[i] = char((i * 7919 + 13) % 251);
+        test::writeFile(dir.path(QStringLiteral("noise.vigil")), noise);
+        requireRefusal(dir.path(QStringLiteral("noise.vigil")), OpenError::Reason::NotSqlite);
+    }
+    SECTION("a PNG image, named as a site file")
+    {
+        test::writeFile(dir.path(QStringLiteral("photo.vigil")), pngBytes());
+        requireRefusal(dir.path(QStringLiteral("photo.vigil")), OpenError::Reason::NotSqlite);
+        try {
+            Database::open(dir.path(QStringLiteral("photo.vigil")));
+        } catch (const OpenError &e) {
+            CHECK(e.message().contains(QStringLiteral("PNG")));
+        }
+    }
+    SECTION("an empty file")
+    {
+        test::writeFile(dir.path(QStringLiteral("empty.vigil")), {});
+        requireRefusal(dir.path(QStringLiteral("empty.vigil")), OpenError::Reason::Empty);
+    }
+    SECTION("a text file shorter than a SQLite header")
+    {
+        test::writeFile(dir.path(QStringLiteral("short.vigil")), "SQLite format 3");
+        requireRefusal(dir.path(QStringLiteral("short.vigil")), OpenError::Reason::NotSqlite);
+    }
+    SECTION("a SQLite database of another program")
+    {
+        const QString path = dir.path(QStringLiteral("other.db"));
+        REQUIRE(test::rawSql(path, QStringLiteral("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")));
+        requireRefusal(path, OpenError::Reason::Foreign);
+        requireRefusal(path, OpenError::Reason::Foreign, OpenMode::ReadOnly);
+    }
+    SECTION("a missing file")
+    {
+        requireRefusal(dir.path(QStringLiteral("nowhere.vigil")), OpenError::Reason::Missing);
+    }
+    SECTION("a folder")
+    {
+        QDir(dir.root()).mkdir(QStringLiteral("folder.vigil"));
+        requireRefusal(dir.path(QStringLiteral("folder.vigil")), OpenError::Reason::NotAFile);
+    }
+}
+
+TEST_CASE("A damaged site file is refused untouched", "[database][refusal]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("damaged.vigil"));
+    {
+        auto db = Database::create(path);
+        // Enough rows to fill several pages, so the damage lands inside the data.
+        Transaction tx(*db);
+        for (int i = 0; i < 400; ++i)
+            execute(*db, QStringLiteral("INSERT INTO vigil_meta (key, value) VALUES (?, ?)"),
+                {QStringLiteral("k%1").arg(i), QString(200, u'x')});
+        tx.commit();
+    }
+    QByteArray bytes = test::readFile(path);
+    REQUIRE(bytes.size() > 8 * 4096);
+    // Scribble over the second page (a b-tree page): what a failing disk or a bad copy does.
+    for (int i = 4096; i < 2 * 4096; ++i)
+        bytes[i] = char(0xA5);
+    test::writeFile(path, bytes);
+    requireRefusal(path, OpenError::Reason::Corrupt);
+}
+
+TEST_CASE("A file from a newer Vigil is refused untouched", "[database][refusal]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("future.vigil"));
+    Database::create(path);
+    REQUIRE(test::rawSql(path, QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 1)));
+    requireRefusal(path, OpenError::Reason::TooNew);
+    try {
+        Database::open(path);
+    } catch (const OpenError &e) {
+        CHECK(e.message().contains(QStringLiteral("newer version of Vigil")));
+    }
+}
+
+TEST_CASE("A read-only file is refused for writing but can be read", "[database][refusal]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("readonly.vigil"));
+    Database::create(path);
+    REQUIRE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadUser));
+    requireRefusal(path, OpenError::Reason::ReadOnly);
+    {
+        auto reader = Database::open(path, OpenMode::ReadOnly);
+        CHECK(reader->isReadOnly());
+        CHECK_THROWS_AS(Transaction(*reader), Error);
+    }
+    CHECK(test::listDir(dir.root()) == QStringList {QStringLiteral("readonly.vigil")});
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+TEST_CASE("A file open in another Vigil is refused, naming who holds it", "[database][refusal]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("busy.vigil"));
+    Database::create(path);
+
+    SECTION("open in this process")
+    {
+        auto first = Database::open(path);
+        try {
+            Database::open(path);
+            FAIL("opened twice");
+        } catch (const OpenError &e) {
+            CHECK(e.reason() == OpenError::Reason::Locked);
+            CHECK(e.message().contains(QStringLiteral("already open in this Vigil")));
+        }
+        // Readers still work beside the writer.
+        CHECK(Database::open(path, OpenMode::ReadOnly)->schemaVersion() == Database::latestSchemaVersion());
+    }
+    SECTION("open in another process on this computer")
+    {
+        // A live process named vigil holds the lock (Qt checks both the pid and the name).
+        const QString fakeVigil = dir.path(QStringLiteral("vigil"));
+        REQUIRE(QFile::copy(QStandardPaths::findExecutable(QStringLiteral("sleep")), fakeVigil));
+        QProcess holder;
+        holder.start(fakeVigil, {QStringLiteral("30")});
+        REQUIRE(holder.waitForStarted());
+        const QByteArray pid = QByteArray::number(holder.processId());
+        test::writeFile(path + QStringLiteral(".lock"),
+            pid + "\nvigil\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        try {
+            Database::open(path);
+            FAIL("opened while locked");
+        } catch (const OpenError &e) {
+            CHECK(e.reason() == OpenError::Reason::Locked);
+            CHECK(e.message().contains(QStringLiteral("process %1 on this computer").arg(QString::fromLatin1(pid))));
+        }
+        CHECK(test::readFile(path + QStringLiteral(".lock")).startsWith(pid + "\n"));
+        holder.kill();
+        holder.waitForFinished();
+        // Once that process is gone its lock is stale and the file opens.
+        CHECK_NOTHROW(Database::open(path));
+    }
+    SECTION("open on another computer")
+    {
+        test::writeFile(path + QStringLiteral(".lock"), QByteArray("4242\nvigil\ngatehouse-pc\n"));
+        try {
+            Database::open(path);
+            FAIL("opened while locked");
+        } catch (const OpenError &e) {
+            CHECK(e.reason() == OpenError::Reason::Locked);
+            CHECK(e.message().contains(QStringLiteral("gatehouse-pc")));
+            CHECK(e.message().contains(QStringLiteral("4242")));
+        }
+    }
+    SECTION("a lock left by a process that died is taken over")
+    {
+        // A pid far above any real one on this computer: the process is gone.
+        test::writeFile(path + QStringLiteral(".lock"),
+            QByteArray("2147480000\nvigil\n") + QSysInfo::machineHostName().toUtf8() + "\n");
+        CHECK_NOTHROW(Database::open(path));
+    }
+}
+
+TEST_CASE("Readers leave no journal files when nobody else has the file open", "[database]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    Database::create(path);
+    const QByteArray before = test::sha256(path);
+    {
+        auto db = Database::open(path, OpenMode::Inspect);
+        CHECK(db->isReadOnly());
+        CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM audit_log")).toInt() == 0);
+    }
+    CHECK(test::listDir(dir.root()) == QStringList {QStringLiteral("site.vigil")});
+    CHECK(test::sha256(path) == before);
+}
+
+TEST_CASE("Database errors become sentences a user can act on", "[database]")
+{
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    Transaction tx(*db);
+    try {
+        execute(*db, QStringLiteral("INSERT INTO site_profile (uuid, name, created_at, created_by, updated_at, "
+                                    "updated_by) VALUES ('u', '', 'x', 'x', 'x', 'x')"));
+        FAIL("a CHECK constraint was not enforced");
+    } catch (const DatabaseError &e) {
+        CHECK(e.primaryCode() == 19);
+        CHECK(e.message().startsWith(QStringLiteral("The change breaks a rule")));
+    }
+    // A full disk, as SQLite reports it when it cannot grow the file.
+    execute(*db, QStringLiteral("PRAGMA max_page_count = %1").arg(scalar(*db, QStringLiteral("PRAGMA page_count")).toInt()));
+    try {
+        execute(*db, QStringLiteral("INSERT INTO vigil_meta (key, value) VALUES ('big', ?)"), {QString(100000, u'x')});
+        FAIL("the page limit was not reached");
+    } catch (const DatabaseError &e) {
+        CHECK(e.primaryCode() == 13);
+        CHECK(e.message().contains(QStringLiteral("disk is full")));
+    }
+}

@@ -1,0 +1,117 @@
+#include "support/testsupport.h"
+
+#include "site/siteprofile.h"
+#include "storage/database.h"
+#include "storage/healthcheck.h"
+
+#include <catch2/catch.hpp>
+
+using namespace vigil;
+using vigil::test::TempDir;
+
+namespace {
+
+QString makeSite(const TempDir &dir)
+{
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    auto db = Database::create(path);
+    SiteProfile profile;
+    profile.name = QStringLiteral("Harbour Cold Store");
+    SiteRepository(*db).save(profile);
+    return path;
+}
+
+HealthReport check(const QString &path)
+{
+    return checkHealth(*Database::open(path, OpenMode::Inspect));
+}
+
+bool mentions(const QStringList &lines, const QString &text)
+{
+    for (const QString &line : lines) {
+        if (line.contains(text))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("A file written only by Vigil is healthy", "[check]")
+{
+    TempDir dir;
+    const HealthReport report = check(makeSite(dir));
+    INFO(report.problems.join(u'\n').toStdString());
+    CHECK(report.healthy());
+    CHECK(mentions(report.passed, QStringLiteral("integrity: ok")));
+    CHECK(mentions(report.passed, QStringLiteral("audit trail")));
+}
+
+TEST_CASE("A record edited behind Vigil's back is reported", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    REQUIRE(test::rawSql(path, QStringLiteral("UPDATE site_profile SET name = 'Forged', "
+                                              "updated_at = '2030-01-01T00:00:00.000Z'")));
+    const HealthReport report = check(path);
+    CHECK_FALSE(report.healthy());
+    CHECK(mentions(report.problems, QStringLiteral("changed without an audit entry")));
+}
+
+TEST_CASE("A value changed behind Vigil's back is reported, even with the time left alone", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    REQUIRE(test::rawSql(path, QStringLiteral("UPDATE site_profile SET address = 'Somewhere else'")));
+    const HealthReport report = check(path);
+    CHECK_FALSE(report.healthy());
+    CHECK(mentions(report.problems, QStringLiteral("differ from their last audited change")));
+}
+
+TEST_CASE("A record deleted behind Vigil's back is reported", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    REQUIRE(test::rawSql(path, QStringLiteral("DELETE FROM site_profile")));
+    const HealthReport report = check(path);
+    CHECK(mentions(report.problems, QStringLiteral("deleted without an audit entry")));
+}
+
+TEST_CASE("A record inserted behind Vigil's back is reported", "[check]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    Database::create(path);
+    REQUIRE(test::rawSql(path, QStringLiteral("INSERT INTO site_profile (uuid, name, created_at, created_by, "
+                                              "updated_at, updated_by) VALUES ('0b5e', 'Ghost', 'a', 'b', 'c', 'd')")));
+    const HealthReport report = check(path);
+    CHECK(mentions(report.problems, QStringLiteral("have no audit entry")));
+    CHECK(mentions(report.problems, QStringLiteral("0b5e")));
+}
+
+TEST_CASE("A removed safeguard and a malformed audit entry are reported", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    REQUIRE(test::rawSql(path, QStringLiteral("DROP TRIGGER audit_log_no_delete")));
+    REQUIRE(test::rawSql(path, QStringLiteral("INSERT INTO audit_log (at, actor, entity, record_uuid, action, changes) "
+                                              "VALUES ('yesterday', 'x', 'site_profile', 'u', 'vanish', '{oops')")));
+    const HealthReport report = check(path);
+    CHECK(mentions(report.problems, QStringLiteral("trigger audit_log_no_delete is missing")));
+    CHECK(mentions(report.problems, QStringLiteral("malformed")));
+}
+
+TEST_CASE("A damaged file is reported, not hidden", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    QByteArray bytes = test::readFile(path);
+    // Break the second page in place.
+    for (int i = 4096 + 8; i < 4096 + 1200; ++i)
+        bytes[i] = char(0x5A);
+    test::writeFile(path, bytes);
+    // `vigil check` opens a damaged file anyway, to list what SQLite finds wrong.
+    const HealthReport report = check(path);
+    CHECK_FALSE(report.healthy());
+    CHECK(mentions(report.problems, QStringLiteral("integrity")));
+}
