@@ -103,11 +103,11 @@ OverviewPage::OverviewPage(const ModuleContext &context, QWidget *parent)
     siteText->setSpacing(2);
     siteText->addWidget(m_siteName);
     siteText->addWidget(m_siteAddress);
-    siteText->addStretch();
     auto *siteRow = new QHBoxLayout;
     siteRow->setSpacing(16);
     siteRow->addWidget(m_logo, 0, Qt::AlignTop);
     siteRow->addLayout(siteText, 1);
+    siteRow->setAlignment(siteText, Qt::AlignVCenter);
 
     m_attention = list(QStringLiteral("attentionList"), content);
     m_attention->setHeaderHidden(true);
