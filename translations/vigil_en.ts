@@ -17,6 +17,34 @@
             <numerusform>audit trail: %n entries, consistent with the records</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>audit trail: table %1: %n records have no audit entry (created outside Vigil), e.g. %2</source>
+        <translation>
+            <numerusform>audit trail: table %1: %n record has no audit entry (created outside Vigil), e.g. %2</numerusform>
+            <numerusform>audit trail: table %1: %n records have no audit entry (created outside Vigil), e.g. %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>audit trail: table %1: %n records were changed without an audit entry (edited outside Vigil), e.g. %2</source>
+        <translation>
+            <numerusform>audit trail: table %1: %n record was changed without an audit entry (edited outside Vigil), e.g. %2</numerusform>
+            <numerusform>audit trail: table %1: %n records were changed without an audit entry (edited outside Vigil), e.g. %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>audit trail: table %1: %n values differ from their last audited change (edited outside Vigil), e.g. %2</source>
+        <translation>
+            <numerusform>audit trail: table %1: %n value differs from its last audited change (edited outside Vigil), e.g. %2</numerusform>
+            <numerusform>audit trail: table %1: %n values differ from their last audited change (edited outside Vigil), e.g. %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>audit trail: table %1: %n records were deleted without an audit entry (removed outside Vigil), e.g. %2</source>
+        <translation>
+            <numerusform>audit trail: table %1: %n record was deleted without an audit entry (removed outside Vigil), e.g. %2</numerusform>
+            <numerusform>audit trail: table %1: %n records were deleted without an audit entry (removed outside Vigil), e.g. %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::OverviewPage</name>
@@ -25,6 +53,16 @@
         <translation>
             <numerusform>File: %1 · %2 · file format %3 · created %4 · %n audit entry</numerusform>
             <numerusform>File: %1 · %2 · file format %3 · created %4 · %n audit entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::cli</name>
+    <message numerus="yes">
+        <source>%n problems found in %1</source>
+        <translation>
+            <numerusform>%n problem found in %1</numerusform>
+            <numerusform>%n problems found in %1</numerusform>
         </translation>
     </message>
 </context>

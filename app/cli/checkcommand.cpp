@@ -33,9 +33,20 @@ int runCheck(int argc, char *argv[])
         return code;
 
     const QString path = parser.value(QStringLiteral("database"));
+    std::unique_ptr<Database> db;
     try {
-        const std::unique_ptr<Database> db = Database::open(path, OpenMode::Inspect);
-        const HealthReport report = checkHealth(*db);
+        db = Database::open(path, OpenMode::Inspect);
+    } catch (const Error &e) {
+        return fail(QStringLiteral("check"), e.message(), UsageError);
+    }
+    HealthReport report;
+    try {
+        report = checkHealth(*db);
+    } catch (const Error &e) {
+        // The file opened but could not be read through: that is a finding, not a usage error.
+        report.problems.append(Text::tr("reading: %1").arg(e.message()));
+    }
+    {
         for (const QString &line : report.passed)
             printOut(Text::tr("ok       %1").arg(line));
         for (const QString &line : report.problems)
@@ -45,10 +56,8 @@ int runCheck(int argc, char *argv[])
             return Success;
         }
         return fail(QStringLiteral("check"),
-            Text::tr("%1 problem(s) found in %2").arg(report.problems.size()).arg(QFileInfo(path).fileName()),
+            Text::tr("%n problems found in %1", nullptr, int(report.problems.size())).arg(QFileInfo(path).fileName()),
             Failure);
-    } catch (const Error &e) {
-        return fail(QStringLiteral("check"), e.message(), UsageError);
     }
 }
 

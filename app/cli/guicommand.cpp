@@ -44,67 +44,84 @@ QString mainHelp(const QCommandLineParser &parser)
 
 int runGui(int argc, char *argv[])
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Text::tr("Vigil: security operations management for one site.\n\n"
-                 "Without a command, opens the window on the site file."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help and exit."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-        Text::tr("Show the version and exit."));
-    const QCommandLineOption database(QStringLiteral("database"),
-        Text::tr("The site file to open (default: %1). A missing file is created.").arg(defaultDatabasePath()),
-        QStringLiteral("FILE"));
-    const QCommandLineOption today(QStringLiteral("today"),
-        Text::tr("Run as if today were this date (for demonstrations and tests)."), QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption quitAfterStartup(QStringLiteral("quit-after-startup"),
-        Text::tr("Show the window, paint it once, print the milliseconds since the process started and exit."));
-    parser.addOptions({help, version, database, today, quitAfterStartup});
-    if (!parser.parse(arguments(argc, argv, 0)))
-        return fail({}, parser.errorText() + Text::tr(" See 'vigil --help'."), UsageError);
-    if (parser.isSet(help)) {
-        printOut(mainHelp(parser));
-        return Success;
+    struct Options
+    {
+        QString database;
+        bool defaultDatabase = true;
+        QDate today;
+        bool quitAfterStartup = false;
+    } options;
+    {
+        // Parsed under a plain application, so that help and errors are translated and nothing
+        // needs a display; the window's application comes after.
+        QCoreApplication core(argc, argv);
+        installTranslations(core);
+        QCommandLineParser parser;
+        parser.setApplicationDescription(Text::tr("Vigil: security operations management for one site.\n\n"
+                                                  "Without a command, opens the window on the site file."));
+        const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help and exit."));
+        const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+            Text::tr("Show the version and exit."));
+        const QCommandLineOption database(QStringLiteral("database"),
+            Text::tr("The site file to open (default: %1). A missing file is created.").arg(defaultDatabasePath()),
+            QStringLiteral("FILE"));
+        const QCommandLineOption today(QStringLiteral("today"),
+            Text::tr("Run as if today were this date (for demonstrations and tests)."), QStringLiteral("YYYY-MM-DD"));
+        const QCommandLineOption quitAfterStartup(QStringLiteral("quit-after-startup"),
+            Text::tr("Show the window, paint it once, print the milliseconds since the process started and exit."));
+        parser.addOptions({help, version, database, today, quitAfterStartup});
+        if (!parser.parse(arguments(argc, argv, 0)))
+            return fail({}, parser.errorText() + Text::tr(" See 'vigil --help'."), UsageError);
+        if (parser.isSet(help)) {
+            printOut(mainHelp(parser));
+            return Success;
+        }
+        if (parser.isSet(version)) {
+            printOut(QStringLiteral("vigil %1").arg(QCoreApplication::applicationVersion()));
+            return Success;
+        }
+        if (!parser.positionalArguments().isEmpty()) {
+            const QString word = parser.positionalArguments().constFirst();
+            if (word == QLatin1String("check") || word == QLatin1String("demo"))
+                return fail({}, Text::tr("put the command first: 'vigil %1 --database FILE'.").arg(word), UsageError);
+            return fail({}, Text::tr("unknown command '%1'. See 'vigil --help'.").arg(word), UsageError);
+        }
+        if (parser.isSet(today)) {
+            options.today = parseIsoDate(parser.value(today));
+            if (!options.today.isValid())
+                return fail({}, Text::tr("'%1' is not a valid date; use YYYY-MM-DD.").arg(parser.value(today)),
+                    UsageError);
+        }
+        if (!hasDisplay())
+            return fail({}, Text::tr("no display to show the window on (DISPLAY is not set). The commands in "
+                                     "'vigil --help' work without one."),
+                Failure);
+        options.defaultDatabase = !parser.isSet(database);
+        options.database = options.defaultDatabase ? defaultDatabasePath() : parser.value(database);
+        options.quitAfterStartup = parser.isSet(quitAfterStartup);
     }
-    if (parser.isSet(version)) {
-        printOut(QStringLiteral("vigil %1").arg(QCoreApplication::applicationVersion()));
-        return Success;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail({}, Text::tr("unknown command '%1'. See 'vigil --help'.").arg(parser.positionalArguments().first()),
-            UsageError);
-    QDate todayDate;
-    if (parser.isSet(today)) {
-        todayDate = parseIsoDate(parser.value(today));
-        if (!todayDate.isValid())
-            return fail({}, Text::tr("'%1' is not a valid date; use YYYY-MM-DD.").arg(parser.value(today)),
-                UsageError);
-    }
-    if (!hasDisplay())
-        return fail({}, Text::tr("no display to show the window on (DISPLAY is not set). The commands in "
-                                 "'vigil --help' work without one."),
-            Failure);
 
     QApplication app(argc, argv);
     QApplication::setWindowIcon(applicationIcon());
     installTranslations(app);
-    if (todayDate.isValid())
-        Clock::install(std::make_shared<SystemClock>(QDate::currentDate().daysTo(todayDate)));
+    if (options.today.isValid())
+        Clock::install(std::make_shared<SystemClock>(QDate::currentDate().daysTo(options.today)));
 
-    WindowManager::StartOptions options;
-    options.path = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
-    options.isDefaultPath = !parser.isSet(database);
-    options.interactive = !parser.isSet(quitAfterStartup);
-    options.askForMissingProfile = options.interactive;
+    WindowManager::StartOptions start;
+    start.path = options.database;
+    start.isDefaultPath = options.defaultDatabase;
+    start.interactive = !options.quitAfterStartup;
+    start.askForMissingProfile = start.interactive;
     WindowManager manager;
     MainWindow *window = nullptr;
     try {
-        window = manager.start(options);
+        window = manager.start(start);
     } catch (const Error &e) {
         return fail({}, e.message(), Failure);
     }
     if (!window)
         return Failure;
-    if (parser.isSet(quitAfterStartup)) {
+    if (options.quitAfterStartup) {
         whenFirstPainted(window, [window] {
             printOut(Text::tr("first paint after %1 ms").arg(millisecondsSinceProcessStart()));
             window->close();

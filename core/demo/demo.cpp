@@ -1,11 +1,11 @@
 #include "demo.h"
 
+#include <QCoreApplication>
+#include <QTime>
+
 #include "base/clock.h"
 #include "demo/democontext.h"
 #include "storage/database.h"
-
-#include <QCoreApplication>
-#include <QTime>
 
 namespace vigil {
 namespace {
@@ -18,7 +18,7 @@ struct DemoPart
 
 // The one list of demo parts; each module issue adds its generator here.
 const DemoPart parts[] = {
-    {QT_TRANSLATE_NOOP("vigil::Demo", "Site profile"), generateSiteDemo},
+    { QT_TRANSLATE_NOOP("vigil::Demo", "Site profile"), generateSiteDemo },
 };
 
 } // namespace
@@ -39,36 +39,38 @@ QDate demoStartDate(const DemoOptions &options)
     return options.today.addYears(options.scale == DemoScale::Decade ? -10 : -2);
 }
 
-void DemoContext::setNow(const QDateTime &localTime) const
+void DemoContext::setNow(const QDate &date, const QTime &time) const
 {
-    clock.set(localTime);
+    clock.set(QDateTime(date, time, Qt::UTC));
 }
 
-void generateDemo(const QString &path, const DemoOptions &options,
-    const std::function<void(const QString &step)> &progress)
+void generateDemo(
+    const QString &path, const DemoOptions &options, const std::function<void(const QString &step)> &progress)
 {
     DemoOptions resolved = options;
     if (!resolved.today.isValid())
         resolved.today = Clock::current().today();
     // Everything is dated from the demo's own clock, so the file depends only on seed and date.
-    const QDateTime start(demoStartDate(resolved), QTime(9, 0));
+    const QDateTime start(demoStartDate(resolved), QTime(9, 0), Qt::UTC);
     auto clock = std::make_shared<FixedClock>(start);
     ScopedClock scopedClock(clock);
     DemoRandom random(resolved.seed);
 
-    Database::create(path, [&](Database &db) {
-        db.setActor(QStringLiteral("demo"));
-        db.setUuidSource([&random] { return random.uuid(); });
-        DemoContext context {db, resolved, random, *clock};
-        Transaction tx(db);
-        for (const DemoPart &part : parts) {
-            if (progress)
-                progress(QCoreApplication::translate("vigil::Demo", part.step));
-            clock->set(start);
-            part.generate(context);
-        }
-        tx.commit();
-    });
+    Database::create(
+        path,
+        [&](Database &db) {
+            db.setActor(QStringLiteral("demo"));
+            DemoContext context { db, resolved, random, *clock };
+            Transaction tx(db);
+            for (const DemoPart &part : parts) {
+                if (progress)
+                    progress(QCoreApplication::translate("vigil::Demo", part.step));
+                clock->set(start);
+                part.generate(context);
+            }
+            tx.commit();
+        },
+        [&random] { return random.uuid(); });
 }
 
 } // namespace vigil

@@ -21,8 +21,9 @@ struct DemoContext
 
     bool decade() const { return options.scale == DemoScale::Decade; }
     QDate startDate() const { return demoStartDate(options); }
-    // Local date and time made into the clock's "now" for the records written next.
-    void setNow(const QDateTime &localTime) const;
+    // Makes a date and a time of day the clock's "now" for the records written next. Demo times
+    // are UTC, so the file does not depend on the time zone of the machine that made it.
+    void setNow(const QDate &date, const QTime &time) const;
 };
 
 // The parts, one per module, run in this order by generateDemo (see demo.cpp).

@@ -1,10 +1,10 @@
 #include "demo/democontext.h"
 
 #include "base/clock.h"
+#include "base/images.h"
 #include "site/siteprofile.h"
 #include "storage/database.h"
 
-#include <QBuffer>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -36,18 +36,14 @@ QByteArray demoLogo()
         p.setPen(QPen(Qt::white, 14, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.drawPolyline(QPolygonF({QPointF(82, 128), QPointF(116, 162), QPointF(176, 96)}));
     }
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return png;
+    return toPng(image);
 }
 
 } // namespace
 
 void generateSiteDemo(DemoContext &context)
 {
-    context.setNow(QDateTime(context.startDate(), QTime(9, 12)));
+    context.setNow(context.startDate(), QTime(9, 12));
     SiteProfile profile;
     profile.name = QStringLiteral("Northgate Distribution Centre");
     profile.address = QStringLiteral("Unit 7, Northgate Logistics Park\nHarrow Lane\nKettering NN15 6XR\n"

@@ -99,6 +99,14 @@ std::unique_ptr<QLockFile> acquireLock(const QString &path)
     lock->setStaleLockTime(0);
     if (lock->tryLock(0))
         return lock;
+    // A `vigil check` or an export holds it for moments only: wait that long for another process
+    // on this computer before refusing.
+    qint64 holder = 0;
+    QString holderHost;
+    if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&holder, &holderHost, nullptr)
+        && holderHost == QSysInfo::machineHostName() && holder != QCoreApplication::applicationPid()
+        && lock->tryLock(1500))
+        return lock;
     const QString name = displayName(path);
     switch (lock->error()) {
     case QLockFile::LockFailedError: {
@@ -118,9 +126,11 @@ std::unique_ptr<QLockFile> acquireLock(const QString &path)
                     .arg(pid));
         }
         throw OpenError(OpenError::Reason::Locked,
-            Text::tr("'%1' is already open in Vigil on computer '%2' (process %3); close it there first.")
+            Text::tr("'%1' is already open in Vigil on computer '%2' (process %3); close it there first, or, if "
+                     "that computer crashed, delete '%4' and try again.")
                 .arg(name, host)
-                .arg(pid));
+                .arg(pid)
+                .arg(QFileInfo(lock->fileName()).fileName()));
     }
     case QLockFile::PermissionError:
         throw OpenError(OpenError::Reason::ReadOnly,
@@ -153,17 +163,20 @@ struct Database::Private
     int transactionLevel = 0;
     QList<std::pair<QString, qint64>> pendingChanges;
     mutable std::unordered_map<QString, QSqlQuery> statements;
-    bool removeReaderFiles = false; // see Database::open
+    // Which journal files were absent when we opened the file while holding its lock.
+    bool walWasAbsent = false;
+    bool shmWasAbsent = false;
 
-    void connect();
+    void connect(bool readOnly);
+    void disconnect();
     void verify();
     void configure();
-    void migrate(const Database &owner);
+    void migrate(Database &owner);
     void copyAside(const Database &owner);
     void close();
 };
 
-void Database::Private::connect()
+void Database::Private::connect(bool readOnly)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         throw OpenError(OpenError::Reason::Io,
@@ -173,7 +186,7 @@ void Database::Private::connect()
     db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
-    if (mode != OpenMode::ReadWrite)
+    if (readOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     db.setConnectOptions(options);
     if (!db.open())
@@ -254,7 +267,7 @@ void Database::Private::copyAside(const Database &owner)
     preMigrationCopy = target;
 }
 
-void Database::Private::migrate(const Database &owner)
+void Database::Private::migrate(Database &owner)
 {
     const QList<Migration> &migrations = activeMigrations();
     if (schemaVersion >= migrations.size())
@@ -267,33 +280,36 @@ void Database::Private::migrate(const Database &owner)
     for (const Migration &migration : migrations) {
         if (migration.version <= schemaVersion)
             continue;
-        QString failure;
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-            failure = q.lastError().text();
-        } else {
+        try {
+            Transaction tx(owner);
             for (const QString &statement : splitSqlStatements(migration.sql)) {
-                if (!q.exec(statement)) {
-                    failure = q.lastError().text();
-                    break;
-                }
+                if (!q.exec(statement))
+                    throw databaseError(q.lastError());
             }
-            if (failure.isEmpty() && q.exec(QStringLiteral("PRAGMA foreign_key_check")) && q.next())
-                failure = Text::tr("a reference in table %1 points nowhere").arg(q.value(0).toString());
             q.finish();
-            if (failure.isEmpty() && !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
-                failure = q.lastError().text();
-            if (failure.isEmpty() && !q.exec(QStringLiteral("COMMIT")))
-                failure = q.lastError().text();
-            if (!failure.isEmpty())
-                q.exec(QStringLiteral("ROLLBACK"));
-        }
-        if (!failure.isEmpty()) {
+            if (migration.seed) {
+                const QString actor = owner.actor();
+                owner.setActor(QStringLiteral("vigil"));
+                try {
+                    migration.seed(owner);
+                } catch (...) {
+                    owner.setActor(actor);
+                    throw;
+                }
+                owner.setActor(actor);
+            }
+            if (q.exec(QStringLiteral("PRAGMA foreign_key_check")) && q.next())
+                throw Error(Text::tr("a reference in table %1 points nowhere").arg(q.value(0).toString()));
+            q.finish();
+            execute(owner, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+            tx.commit();
+        } catch (const Error &e) {
             q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
             throw OpenError(OpenError::Reason::MigrationFailed,
                 Text::tr("'%1' could not be upgraded to file format %2 (%3); it was left at format %4.")
                     .arg(displayName(path))
                     .arg(migration.version)
-                    .arg(failure)
+                    .arg(e.message())
                     .arg(schemaVersion));
         }
         schemaVersion = migration.version;
@@ -301,7 +317,7 @@ void Database::Private::migrate(const Database &owner)
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
 
-void Database::Private::close()
+void Database::Private::disconnect()
 {
     statements.clear();
     if (db.isValid()) {
@@ -309,12 +325,17 @@ void Database::Private::close()
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
     }
-    // A read-only connection cannot remove the journal files it made; a reader that held the
-    // lock knows nobody else uses them and tidies up, leaving the folder as it found it.
-    if (removeReaderFiles && QFileInfo(path + QStringLiteral("-wal")).size() == 0) {
+}
+
+void Database::Private::close()
+{
+    disconnect();
+    // A read-only connection cannot remove the journal files it made; when we held the lock and
+    // they were not there before, nobody else uses them: leave the folder as we found it.
+    if (walWasAbsent && QFileInfo(path + QStringLiteral("-wal")).size() == 0)
         QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
-    }
+    if (shmWasAbsent)
+        QFile::remove(path + QStringLiteral("-shm")); // an index SQLite rebuilds from the journal
     lock.reset();
 }
 
@@ -342,16 +363,22 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
         // for their short life so that no writer starts under them.
         try {
             p->lock = acquireLock(p->path);
-            p->removeReaderFiles = !QFileInfo::exists(p->path + QStringLiteral("-wal"))
-                && !QFileInfo::exists(p->path + QStringLiteral("-shm"));
         } catch (const OpenError &) {
             p->lock.reset();
         }
     }
+    p->walWasAbsent = p->lock && !QFileInfo::exists(p->path + QStringLiteral("-wal"));
+    p->shmWasAbsent = p->lock && !QFileInfo::exists(p->path + QStringLiteral("-shm"));
     std::unique_ptr<Database> db(new Database(std::move(p)));
-    db->d->connect();
+    // Judge the file on a read-only connection: closing a read-write one would fold a pending
+    // journal into a file that is then refused.
+    db->d->connect(true);
     db->d->verify();
     if (mode == OpenMode::ReadWrite) {
+        db->d->disconnect();
+        db->d->connect(false);
+        // From here SQLite tidies its own files; readers beside the window may be using them.
+        db->d->walWasAbsent = db->d->shmWasAbsent = false;
         db->d->configure();
         db->d->migrate(*db);
     } else {
@@ -360,7 +387,8 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
     return db;
 }
 
-std::unique_ptr<Database> Database::create(const QString &path, const std::function<void(Database &)> &populate)
+std::unique_ptr<Database> Database::create(const QString &path, const std::function<void(Database &)> &populate,
+    const std::function<QUuid()> &uuidSource)
 {
     const QFileInfo info(path);
     const QString finalPath = info.absoluteFilePath();
@@ -378,7 +406,8 @@ std::unique_ptr<Database> Database::create(const QString &path, const std::funct
     removeFileSet(partPath);
     try {
         std::unique_ptr<Database> db(new Database(std::move(p)));
-        db->d->connect();
+        db->setUuidSource(uuidSource);
+        db->d->connect(false);
         QFile::setPermissions(partPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         execute(*db, QStringLiteral("PRAGMA application_id = %1").arg(applicationId));
         db->d->configure();
@@ -488,6 +517,8 @@ QSqlQuery Database::takeStatement(const QString &sql) const
         return cached;
     }
     QSqlQuery query(d->db);
+    // Forward-only: rows are read once, and Qt need not keep every row of a long scan.
+    query.setForwardOnly(true);
     if (!query.prepare(sql))
         throw databaseError(query.lastError());
     return query;
@@ -519,7 +550,9 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    Q_ASSERT(!m_done && m_db.d->transactionLevel == m_level + 1);
+    // Transactions nest strictly: an inner one must end before the outer one commits.
+    if (m_done || m_db.d->transactionLevel != m_level + 1)
+        qFatal("Transaction::commit out of order (level %d, open %d)", m_level, m_db.d->transactionLevel);
     execute(m_db, m_level == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE vigil_%1").arg(m_level));
     m_done = true;
     --m_db.d->transactionLevel;
@@ -538,12 +571,21 @@ void Transaction::commit()
         if (!it->contains(id))
             it->append(id);
     }
-    for (const QString &entity : order)
-        emit m_db.d->notifier->changed(entity, ids.value(entity));
+    // The data is committed whatever a listener does; a listener's failure must not look like
+    // a failed save to the code that made the change.
+    for (const QString &entity : order) {
+        try {
+            emit m_db.d->notifier->changed(entity, ids.value(entity));
+        } catch (const std::exception &e) {
+            qWarning("a change listener failed after commit: %s", e.what());
+        }
+    }
 }
 
 void Transaction::rollback() noexcept
 {
+    if (m_db.d->transactionLevel != m_level + 1)
+        qFatal("Transaction rolled back out of order (level %d, open %d)", m_level, m_db.d->transactionLevel);
     m_done = true;
     --m_db.d->transactionLevel;
     m_db.d->pendingChanges.resize(m_changeMark);

@@ -54,8 +54,9 @@ public:
     // Creates a new site file at path (refusing to replace an existing file) and opens it.
     // The file is built under a temporary name, passed to populate (if given) and renamed into
     // place only when everything succeeded, so a failure never leaves a half-written file.
+    // uuidSource (optional) makes the identities reproducible, built-in content included.
     static std::unique_ptr<Database> create(const QString &path,
-        const std::function<void(Database &)> &populate = {});
+        const std::function<void(Database &)> &populate = {}, const std::function<QUuid()> &uuidSource = {});
 
     static int latestSchemaVersion();
     // The SQLite library Vigil runs on (for the About box and bug reports).

@@ -177,14 +177,16 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
     const QString name = table.name;
     auto report_ = [&](const std::pair<int, QStringList> &found, const char *text) {
         if (found.first > 0)
-            report.problems.append(Text::tr(text).arg(found.first).arg(name, found.second.join(QStringLiteral(", "))));
+            report.problems.append(
+                Text::tr(text, nullptr, found.first).arg(name, found.second.join(QStringLiteral(", "))));
     };
     // A record must have a history, and carry the time of its newest audit entry.
     const auto [missing, stale] = [&] {
         std::pair<int, QStringList> none {0, {}};
         std::pair<int, QStringList> old {0, {}};
+        // The newest entry is the one with the highest id: the clock may have stepped back.
         Query q(db, QStringLiteral("SELECT t.uuid, a.last FROM %1 t LEFT JOIN "
-                                   "(SELECT record_uuid, max(at) AS last FROM audit_log WHERE entity = ? "
+                                   "(SELECT record_uuid, at AS last, max(id) FROM audit_log WHERE entity = ? "
                                    "GROUP BY record_uuid) a ON a.record_uuid = t.uuid "
                                    "WHERE a.last IS NULL OR a.last <> t.updated_at")
                         .arg(name));
@@ -196,11 +198,11 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
         }
         return std::make_pair(none, old);
     }();
-    report_(missing, QT_TRANSLATE_NOOP("vigil::HealthCheck",
-                         "audit trail: %1 records of %2 have no audit entry (created outside Vigil), e.g. %3"));
-    report_(stale, QT_TRANSLATE_NOOP("vigil::HealthCheck",
-                       "audit trail: %1 records of %2 were changed without an audit entry (edited outside Vigil), "
-                       "e.g. %3"));
+    report_(missing, QT_TRANSLATE_N_NOOP("vigil::HealthCheck",
+                         "audit trail: table %1: %n records have no audit entry (created outside Vigil), e.g. %2"));
+    report_(stale, QT_TRANSLATE_N_NOOP("vigil::HealthCheck",
+                       "audit trail: table %1: %n records were changed without an audit entry (edited outside "
+                       "Vigil), e.g. %2"));
 
     // Each value must be the one its newest audit entry wrote. (SQLite takes the bare column
     // of an aggregate from the row that holds the max(), here the newest entry for the field.)
@@ -221,9 +223,9 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
                 altered.second.append(uuid);
         }
     }
-    report_(altered, QT_TRANSLATE_NOOP("vigil::HealthCheck",
-                         "audit trail: %1 values in %2 differ from their last audited change (edited outside "
-                         "Vigil), e.g. %3"));
+    report_(altered, QT_TRANSLATE_N_NOOP("vigil::HealthCheck",
+                         "audit trail: table %1: %n values differ from their last audited change (edited "
+                         "outside Vigil), e.g. %2"));
 
     // A record whose history does not end in a deletion must still exist.
     report_(uuids(db,
@@ -232,8 +234,9 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
                                "AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.uuid = a.record_uuid)")
                     .arg(name),
                 {name}),
-        QT_TRANSLATE_NOOP("vigil::HealthCheck",
-            "audit trail: %1 records of %2 were deleted without an audit entry (removed outside Vigil), e.g. %3"));
+        QT_TRANSLATE_N_NOOP("vigil::HealthCheck",
+            "audit trail: table %1: %n records were deleted without an audit entry (removed outside "
+            "Vigil), e.g. %2"));
 }
 
 void checkAuditTrail(const Database &db, HealthReport &report)

@@ -22,7 +22,8 @@ const QList<Migration> &bundledMigrations()
             QFile file(dir.filePath(fileName));
             if (!file.open(QIODevice::ReadOnly))
                 qFatal("cannot read migration %s", qPrintable(fileName));
-            list.append({match.captured(1).toInt(), match.captured(2), QString::fromUtf8(file.readAll())});
+            const int version = match.captured(1).toInt();
+            list.append({version, match.captured(2), QString::fromUtf8(file.readAll()), migrationSeed(version)});
         }
         for (qsizetype i = 0; i < list.size(); ++i) {
             if (list.at(i).version != i + 1)

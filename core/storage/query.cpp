@@ -24,21 +24,23 @@ DatabaseError databaseError(const QSqlError &error)
     switch (primary) {
     case 13: // SQLITE_FULL
         message = Text::tr("The disk is full, so the change was not saved; free some space and try again.");
+        // (Only writes fill a disk; the other messages also fit a failed read.)
         break;
     case 10: // SQLITE_IOERR
-        message = Text::tr("The site file could not be read or written (input/output error), so the change "
-                     "was not saved.");
+        message = Text::tr("The site file could not be read or written (input/output error); nothing was "
+                           "changed by this step.");
         break;
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
-        message = Text::tr("The site file is damaged, so the change was not saved; restore it from a backup.");
+        message = Text::tr("The site file is damaged; nothing was changed by this step. Restore the file from a "
+                           "backup.");
         break;
     case 8: // SQLITE_READONLY
-        message = Text::tr("The site file has become read-only, so the change was not saved.");
+        message = Text::tr("The site file has become read-only, so changes cannot be saved.");
         break;
     case 5: // SQLITE_BUSY
     case 6: // SQLITE_LOCKED
-        message = Text::tr("The site file is busy in another program, so the change was not saved; try again.");
+        message = Text::tr("The site file is busy in another program; nothing was changed by this step. Try again.");
         break;
     case 19: // SQLITE_CONSTRAINT
         message = Text::tr("The change breaks a rule of the site file (%1), so it was not saved.")
@@ -50,6 +52,28 @@ DatabaseError databaseError(const QSqlError &error)
     }
     return DatabaseError(message, ok ? code : -1);
 }
+
+namespace {
+
+// Positional parameters in a statement, outside string literals and quoted names.
+int countPlaceholders(const QString &sql)
+{
+    int count = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'?') {
+            ++count;
+        }
+    }
+    return count;
+}
+
+} // namespace
 
 Query::Query(const Database &db, const QString &sql)
     : m_db(db)
@@ -66,11 +90,16 @@ Query::~Query()
 Query &Query::bind(const QVariant &value)
 {
     m_query.addBindValue(value);
+    ++m_bound;
     return *this;
 }
 
 Query &Query::exec()
 {
+    // A reused statement keeps the values of its last use: every parameter must be bound anew.
+    if (m_bound != countPlaceholders(m_sql))
+        qFatal("Query: %d of %d parameters bound in: %s", m_bound, countPlaceholders(m_sql), qPrintable(m_sql));
+    m_bound = 0;
     if (!m_query.exec()) {
         const QSqlError error = m_query.lastError();
         m_query.finish();

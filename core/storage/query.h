@@ -54,6 +54,7 @@ private:
     const Database &m_db;
     QString m_sql;
     QSqlQuery m_query;
+    int m_bound = 0;
 };
 
 // Runs one statement with optional positional parameters.

@@ -44,7 +44,7 @@ void RecordStore::requireWritableState() const
         qFatal("RecordStore(%s): write outside a transaction", qPrintable(m_table));
 }
 
-RecordKey RecordStore::insert(const QVariantMap &fields, const QString &context)
+RecordKey RecordStore::insert(const QVariantMap &fields, const QString &context, const FieldChanges &extra)
 {
     requireWritableState();
     requireFieldNames(fields);
@@ -73,12 +73,13 @@ RecordKey RecordStore::insert(const QVariantMap &fields, const QString &context)
         q.bind(value);
     q.exec();
     key.id = q.lastInsertId();
-    AuditLog(m_db).append(m_table, key.uuid, AuditAction::Create, changes, now, context);
+    AuditLog(m_db).append(m_table, key.uuid, AuditAction::Create, changes + extra, now, context);
     m_db.recordChange(m_table, key.id);
     return key;
 }
 
-FieldChanges RecordStore::update(qint64 id, const QVariantMap &fields, AuditAction action, const QString &context)
+FieldChanges RecordStore::update(qint64 id, const QVariantMap &fields, AuditAction action, const QString &context,
+    const FieldChanges &extra)
 {
     requireWritableState();
     requireFieldNames(fields);
@@ -103,7 +104,7 @@ FieldChanges RecordStore::update(qint64 id, const QVariantMap &fields, AuditActi
                 changes.append({names.at(i), before, after});
         }
     }
-    if (changes.isEmpty() && action == AuditAction::Update)
+    if (changes.isEmpty() && extra.isEmpty() && action == AuditAction::Update)
         return changes;
 
     const QString now = toStoredUtc(Clock::current().nowUtc());
@@ -117,7 +118,7 @@ FieldChanges RecordStore::update(qint64 id, const QVariantMap &fields, AuditActi
     for (const QVariant &value : values)
         q.bind(value);
     q.bind(id).exec();
-    AuditLog(m_db).append(m_table, uuid, action, changes, now, context);
+    AuditLog(m_db).append(m_table, uuid, action, changes + extra, now, context);
     m_db.recordChange(m_table, id);
     return changes;
 }
@@ -145,6 +146,44 @@ void RecordStore::remove(qint64 id, const QString &context)
     const QString now = toStoredUtc(Clock::current().nowUtc());
     execute(m_db, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_table), {id});
     AuditLog(m_db).append(m_table, uuid, AuditAction::Delete, changes, now, context);
+    m_db.recordChange(m_table, id);
+}
+
+QVariantMap RecordStore::row(qint64 id) const
+{
+    Query q(m_db, QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_table));
+    q.bind(id).exec();
+    QVariantMap values;
+    if (!q.next())
+        return values;
+    const QSqlRecord record = m_db.connection().record(m_table);
+    for (int i = 0; i < record.count(); ++i)
+        values.insert(record.fieldName(i), q.value(i));
+    return values;
+}
+
+void RecordStore::reinsert(const QVariantMap &row, const QString &context)
+{
+    requireWritableState();
+    requireFieldNames(row);
+    const QString now = toStoredUtc(Clock::current().nowUtc());
+    QVariantMap values = row;
+    values.insert(QStringLiteral("updated_at"), now);
+    values.insert(QStringLiteral("updated_by"), m_db.actor());
+    FieldChanges changes;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (!commonColumns().contains(it.key()))
+            changes.append({it.key(), QVariant(), toStored(it.value())});
+    }
+    const QStringList columns = values.keys();
+    const QString placeholders = QStringLiteral("?, ").repeated(columns.size() - 1) + QStringLiteral("?");
+    Query q(m_db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u", "), placeholders));
+    for (const QString &column : columns)
+        q.bind(commonColumns().contains(column) ? values.value(column) : toStored(values.value(column)));
+    q.exec();
+    const qint64 id = values.value(QStringLiteral("id")).toLongLong();
+    AuditLog(m_db).append(m_table, values.value(QStringLiteral("uuid")).toString(), AuditAction::Create, changes, now,
+        context);
     m_db.recordChange(m_table, id);
 }
 

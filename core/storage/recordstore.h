@@ -24,13 +24,22 @@ public:
     RecordStore(Database &db, const QString &table);
 
     // Inserts a record; a "uuid" field keeps a given identity (imports, merges), otherwise
-    // a new one is made. Returns the new key.
-    RecordKey insert(const QVariantMap &fields, const QString &context = {});
+    // a new one is made. extra lists changes that are not columns of this table (links to
+    // other records) for the same audit entry. Returns the new key.
+    RecordKey insert(const QVariantMap &fields, const QString &context = {}, const FieldChanges &extra = {});
 
-    // Writes only the fields whose value differs and records them in the audit trail under
-    // action (Update, Retire, ...). Returns what changed; nothing changed writes nothing.
+    // Writes only the fields whose value differs and records them, with extra, in the audit
+    // trail under action (Update, Retire, ...). Returns what changed; when nothing changed and
+    // extra is empty, nothing is written.
     FieldChanges update(qint64 id, const QVariantMap &fields, AuditAction action = AuditAction::Update,
-        const QString &context = {});
+        const QString &context = {}, const FieldChanges &extra = {});
+
+    // Puts back a row that remove() took away (undo of a delete): same id, uuid and creation
+    // columns; the audit trail records it as created again, with the context given.
+    void reinsert(const QVariantMap &row, const QString &context);
+
+    // Every column of a row, as stored (for snapshots before a delete).
+    QVariantMap row(qint64 id) const;
 
     // Deletes the record, keeping every old value in the audit trail.
     void remove(qint64 id, const QString &context = {});

@@ -108,7 +108,18 @@ TEST_CASE("vigil demo creates a new healthy file, deterministically", "[cli][dem
     CHECK(QFileInfo::exists(path));
     CHECK(test::listDir(dir.root()) == QStringList {QStringLiteral("demo.vigil")});
 
-    const QString again = makeDemo(dir, QStringLiteral("again.vigil"));
+    // Made in another time zone, the same seed and date give the same content.
+    const QString again = dir.path(QStringLiteral("again.vigil"));
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TZ"), QStringLiteral("Pacific/Kiritimati"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(VIGIL_BINARY), {QStringLiteral("demo"), QStringLiteral("--database"), again,
+                                                       QStringLiteral("--today"), QStringLiteral("2026-11-23")});
+        REQUIRE(process.waitForFinished(60000));
+        REQUIRE(process.exitCode() == 0);
+    }
     const auto dumpOf = [](const QString &file) {
         auto db = Database::open(file, OpenMode::ReadOnly);
         return scalar(*db, QStringLiteral("SELECT group_concat(uuid || name || created_at) FROM site_profile")).toString()

@@ -1,5 +1,6 @@
 #include "support/testsupport.h"
 
+#include "base/clock.h"
 #include "site/siteprofile.h"
 #include "storage/database.h"
 #include "storage/healthcheck.h"
@@ -56,6 +57,25 @@ TEST_CASE("A record edited behind Vigil's back is reported", "[check]")
     const HealthReport report = check(path);
     CHECK_FALSE(report.healthy());
     CHECK(mentions(report.problems, QStringLiteral("changed without an audit entry")));
+}
+
+TEST_CASE("A clock that steps back between two saves is not taken for tampering", "[check]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    {
+        test::PinnedClock pinned(QDateTime(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC));
+        auto db = Database::create(path);
+        SiteProfile profile;
+        profile.name = QStringLiteral("Harbour Cold Store");
+        SiteRepository(*db).save(profile);
+        pinned.clock().advanceSeconds(-120); // an NTP correction
+        profile.name = QStringLiteral("Harbour Cold Store North");
+        SiteRepository(*db).save(profile);
+    }
+    const HealthReport report = check(path);
+    INFO(report.problems.join(u'\n').toStdString());
+    CHECK(report.healthy());
 }
 
 TEST_CASE("A value changed behind Vigil's back is reported, even with the time left alone", "[check]")

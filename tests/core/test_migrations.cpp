@@ -30,7 +30,7 @@ private:
 
 Migration step(int offset, const QString &sql)
 {
-    return {int(bundledMigrations().size()) + offset, QStringLiteral("test_step_%1").arg(offset), sql};
+    return {int(bundledMigrations().size()) + offset, QStringLiteral("test_step_%1").arg(offset), sql, {}};
 }
 
 } // namespace

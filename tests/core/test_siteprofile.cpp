@@ -1,5 +1,6 @@
 #include "support/testsupport.h"
 
+#include "base/images.h"
 #include "site/siteprofile.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
@@ -19,11 +20,7 @@ QByteArray logo()
 {
     QImage image(64, 48, QImage::Format_ARGB32);
     image.fill(QColor(0x1f, 0x4e, 0x79));
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return png;
+    return toPng(image);
 }
 
 } // namespace

@@ -97,7 +97,10 @@ TEST_CASE("A site without a profile says so on the Overview and leads to the Sit
     REQUIRE(attention->topLevelItemCount() == 1);
     QTreeWidgetItem *item = attention->topLevelItem(0);
     CHECK(item->text(0).contains(QStringLiteral("site profile is not filled in")));
-    emit attention->itemActivated(item, 0);
+    // With the keyboard: focus the list, Enter on the item.
+    attention->setFocus();
+    attention->setCurrentItem(item);
+    QTest::keyClick(attention, Qt::Key_Return);
     CHECK(f.window->currentModuleId() == QStringLiteral("site"));
 }
 

@@ -47,7 +47,7 @@ TEST_CASE("Editing the site profile is saved with Ctrl+S and undone with Ctrl+Z"
     QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier);
     CHECK(savedName(f) == QStringLiteral("Harbour Cold Store"));
     CHECK(f.find<QLineEdit>(QStringLiteral("siteName"))->text() == QStringLiteral("Harbour Cold Store"));
-    CHECK(f.window->windowTitle().contains(QStringLiteral("Harbour Cold Store")));
+    CHECK(f.window->windowTitle() == QStringLiteral("Harbour Cold Store – Vigil"));
 
     f.trigger(QStringLiteral("actionRedo"));
     CHECK(savedName(f) == QStringLiteral("Harbour Cold Store North"));
@@ -114,4 +114,44 @@ TEST_CASE("A save that the disk refuses tells the user and changes nothing", "[u
     CHECK(SiteRepository(db).load()->address == QStringLiteral("Quay 4\nPort of Tilbury"));
     // The window keeps working, and the edit is still there to retry.
     CHECK(f.find<QPushButton>(QStringLiteral("saveSite"))->isEnabled());
+}
+
+TEST_CASE("Closing with unsaved site edits asks; Cancel keeps the window and the edits", "[ui][site]")
+{
+    WindowFixture f;
+    f.window->showModule(QStringLiteral("site"));
+    retypeName(f, QStringLiteral("Renamed Site"));
+    dialogs::takeShownMessages();
+
+    dialogs::setNextAnswer(QMessageBox::Cancel);
+    CHECK_FALSE(f.window->close());
+    CHECK(dialogs::takeShownMessages().value(0).contains(QStringLiteral("not saved")));
+    CHECK(f.find<QLineEdit>(QStringLiteral("siteName"))->text() == QStringLiteral("Renamed Site"));
+
+    dialogs::setNextAnswer(QMessageBox::Save);
+    CHECK(f.window->close());
+    test::flushDeletes();
+    auto db = Database::open(f.path);
+    CHECK(SiteRepository(*db).load()->name == QStringLiteral("Renamed Site"));
+}
+
+TEST_CASE("An undo the file refuses says so and clears the history", "[ui][site]")
+{
+    WindowFixture f;
+    f.window->showModule(QStringLiteral("site"));
+    retypeName(f, QStringLiteral("Renamed Site"));
+    f.find<QPushButton>(QStringLiteral("saveSite"))->click();
+    REQUIRE(f.window->undoStack().count() == 1);
+    dialogs::takeShownMessages();
+
+    // The file stops taking writes before the user presses Ctrl+Z.
+    Database &db = f.window->database();
+    execute(db, QStringLiteral("PRAGMA query_only = ON"));
+    QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    const QStringList messages = dialogs::takeShownMessages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages.at(0).contains(QStringLiteral("undo history was cleared")));
+    CHECK(f.window->undoStack().count() == 0);
+    CHECK(savedName(f) == QStringLiteral("Renamed Site"));
 }

@@ -3,14 +3,27 @@
 #include "base/error.h"
 #include "shell/module.h"
 
+#include <QCoreApplication>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace vigil {
 
-Command::Command(ModuleHost &host, const QString &text)
+Command::Command(const ModuleContext &context, const QString &text)
     : QUndoCommand(text)
-    , m_host(host)
+    , m_host(context.host)
+    , m_stack(context.undoStack)
 {
+}
+
+void Command::failed(const QString &message)
+{
+    // The stack cannot be cleared from inside its own undo(); right after it, then.
+    QUndoStack *stack = &m_stack;
+    QTimer::singleShot(0, stack, [stack] { stack->clear(); });
+    m_host.showError(QCoreApplication::translate("vigil::Command",
+        "%1 The undo history was cleared, because it no longer matches the file.")
+                         .arg(message));
 }
 
 void Command::redo()
@@ -20,8 +33,7 @@ void Command::redo()
     try {
         apply();
     } catch (const Error &e) {
-        m_host.showError(e.message());
-        setObsolete(true);
+        failed(e.message());
     }
 }
 
@@ -30,8 +42,7 @@ void Command::undo()
     try {
         revert();
     } catch (const Error &e) {
-        m_host.showError(e.message());
-        setObsolete(true);
+        failed(e.message());
     }
 }
 

@@ -11,11 +11,12 @@ struct ModuleContext;
 
 // Base of every undoable edit. apply() and revert() call core services and throw Error when
 // the database refuses (a full disk, a record changed meanwhile); the message reaches the user
-// through the host and the failed command leaves the undo stack.
+// through the host. A first apply that fails is never pushed; an undo or redo that fails
+// clears the undo history, which no longer matches the file.
 class Command : public QUndoCommand
 {
 public:
-    Command(ModuleHost &host, const QString &text);
+    Command(const ModuleContext &context, const QString &text);
 
     void redo() final;
     void undo() final;
@@ -26,7 +27,9 @@ protected:
 
 private:
     friend bool pushCommand(const ModuleContext &context, std::unique_ptr<Command> command);
+    void failed(const QString &message);
     ModuleHost &m_host;
+    QUndoStack &m_stack;
     bool m_alreadyApplied = false;
 };
 

@@ -16,7 +16,7 @@ class EditSiteProfile final : public Command
 
 public:
     EditSiteProfile(const ModuleContext &context, SiteProfile before, SiteProfile after)
-        : Command(context.host, tr("Edit site profile"))
+        : Command(context, tr("Edit site profile"))
         , m_db(context.db)
         , m_before(std::move(before))
         , m_after(std::move(after))

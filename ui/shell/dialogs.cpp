@@ -51,6 +51,11 @@ QMessageBox::StandardButton question(QWidget *parent, const QString &title, cons
     return QMessageBox::StandardButton(box.exec());
 }
 
+void information(QWidget *parent, const QString &title, const QString &text)
+{
+    show(parent, QMessageBox::Information, title, text);
+}
+
 void warning(QWidget *parent, const QString &title, const QString &text)
 {
     show(parent, QMessageBox::Warning, title, text);

@@ -13,6 +13,7 @@ namespace vigil::dialogs {
 QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
     QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
     QMessageBox::StandardButton defaultButton = QMessageBox::No);
+void information(QWidget *parent, const QString &title, const QString &text);
 void warning(QWidget *parent, const QString &title, const QString &text);
 void critical(QWidget *parent, const QString &title, const QString &text);
 

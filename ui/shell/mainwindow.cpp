@@ -68,10 +68,16 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const MainWindowOptions &op
     });
     updateSiteInfo();
     restoreWindowState();
-    if (!m_db->preMigrationCopy().isEmpty())
-        showStatus(tr("The file was upgraded to format %1; the previous version was copied to %2.")
-                       .arg(m_db->schemaVersion())
-                       .arg(QDir::toNativeSeparators(m_db->preMigrationCopy())));
+    if (!m_db->preMigrationCopy().isEmpty()) {
+        // Said once, in a message that stays until read: the user may want that copy one day.
+        QTimer::singleShot(0, this, [this] {
+            dialogs::information(this, tr("File Upgraded"),
+                tr("This site file was upgraded to file format %1 for this version of Vigil. The file as it "
+                   "was before is kept at %2.")
+                    .arg(m_db->schemaVersion())
+                    .arg(QDir::toNativeSeparators(m_db->preMigrationCopy())));
+        });
+    }
 }
 
 MainWindow::~MainWindow()
@@ -307,8 +313,23 @@ void MainWindow::saveWindowState()
     settings.sync();
 }
 
+bool MainWindow::confirmClose()
+{
+    for (const auto &module : m_modules) {
+        if (!module->confirmClose()) {
+            showModule(module->id());
+            return false;
+        }
+    }
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmClose()) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     event->accept();
 }
@@ -354,13 +375,20 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::askForSiteProfile()
 {
-    if (SiteRepository(*m_db).load())
+    try {
+        if (SiteRepository(*m_db).load())
+            return;
+    } catch (const Error &e) {
+        showError(e.message());
         return;
-    auto *dialog = new SiteProfileDialog(this);
+    }
+    // The dialog stays open until the profile is saved, so a failed save loses nothing typed.
+    auto *dialog = new SiteProfileDialog(
+        [this](const SiteProfile &profile) {
+            return commands::saveSiteProfile(ModuleContext {*m_db, *m_undoStack, *this}, profile);
+        },
+        this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        commands::saveSiteProfile(ModuleContext {*m_db, *m_undoStack, *this}, dialog->profile());
-    });
     dialog->open();
 }
 

@@ -37,6 +37,8 @@ public:
     ~MainWindow() override;
 
     Database &database() const;
+    // Asks every module about unsaved edits; false when the user chose to stay.
+    bool confirmClose();
     QUndoStack &undoStack() const;
     QString currentModuleId() const;
     QWidget *moduleWidget(const QString &moduleId) const;

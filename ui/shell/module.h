@@ -70,6 +70,10 @@ public:
     // Drill-down from elsewhere: show a record or apply a filter.
     virtual void showTarget(const QVariant &target) { Q_UNUSED(target); }
 
+    // Called before the window closes or is replaced: a module with unsaved edits asks the user
+    // (save, discard, cancel) and returns false to keep the window open.
+    virtual bool confirmClose() { return true; }
+
     virtual QVariant saveState() const { return {}; }
     virtual void restoreState(const QVariant &state) { Q_UNUSED(state); }
 

@@ -81,6 +81,8 @@ void WindowManager::openFrom(MainWindow *from, const QString &path, bool create)
 {
     if (!create && QFileInfo(path).absoluteFilePath() == from->database().path())
         return;
+    if (!from->confirmClose())
+        return;
     try {
         std::unique_ptr<Database> db = openOrCreate(path, create);
         m_askForMissingProfile = true;

@@ -38,7 +38,13 @@ QIcon SiteModule::icon() const
 
 QWidget *SiteModule::createWidget(QWidget *parent)
 {
-    return new SitePage(m_context, parent);
+    m_page = new SitePage(m_context, parent);
+    return m_page;
+}
+
+bool SiteModule::confirmClose()
+{
+    return !m_page || m_page->confirmClose();
 }
 
 QList<AttentionItem> SiteModule::attentionItems(const QDate &today) const

@@ -2,7 +2,11 @@
 
 #include "shell/module.h"
 
+#include <QPointer>
+
 namespace vigil {
+
+class SitePage;
 
 // The site profile: name, address, logo and paper size (ISO 18788's context of the organisation
 // starts here).
@@ -17,9 +21,11 @@ public:
     QWidget *createWidget(QWidget *parent) override;
     QList<AttentionItem> attentionItems(const QDate &today) const override;
     QString entityTitle(const QString &entity) const override;
+    bool confirmClose() override;
 
 private:
     ModuleContext m_context;
+    QPointer<SitePage> m_page;
 };
 
 } // namespace vigil

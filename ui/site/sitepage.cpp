@@ -1,6 +1,7 @@
 #include "sitepage.h"
 
 #include "commands/sitecommands.h"
+#include "shell/dialogs.h"
 #include "shell/icons.h"
 #include "site/siteprofileform.h"
 #include "storage/changenotifier.h"
@@ -67,9 +68,10 @@ SitePage::SitePage(const ModuleContext &context, QWidget *parent)
     connect(m_discard, &QPushButton::clicked, this, &SitePage::discard);
     connect(m_form, &SiteProfileForm::edited, this, &SitePage::updateButtons);
     connect(&context.db.notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
-        // An undo or redo changed the saved profile: show it, unless the user is mid-edit.
-        if (entity == QLatin1String("site_profile") && !hasUnsavedChanges())
-            reload();
+        // An undo or redo changed the saved profile: show it, unless the user is mid-edit (their
+        // edits stay, compared against the new saved profile).
+        if (entity == QLatin1String("site_profile"))
+            reload(hasUnsavedChanges());
     });
     reload();
 }
@@ -79,14 +81,33 @@ bool SitePage::hasUnsavedChanges() const
     return m_form->profile() != m_saved;
 }
 
-void SitePage::save()
+bool SitePage::save()
 {
-    if (!m_form->isValid() || !hasUnsavedChanges())
-        return;
-    if (commands::saveSiteProfile(m_context, m_form->profile())) {
-        reload();
-        m_context.host.showStatus(tr("Site profile saved."));
+    if (!hasUnsavedChanges())
+        return true;
+    if (!m_form->isValid())
+        return false;
+    if (!commands::saveSiteProfile(m_context, m_form->profile()))
+        return false;
+    reload();
+    m_context.host.showStatus(tr("Site profile saved."));
+    return true;
+}
+
+bool SitePage::confirmClose()
+{
+    if (!hasUnsavedChanges())
+        return true;
+    const auto answer = dialogs::question(this, tr("Unsaved Changes"),
+        tr("The site profile has changes that are not saved. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    if (answer == QMessageBox::Discard) {
+        discard();
+        return true;
     }
+    return false;
 }
 
 void SitePage::discard()
@@ -95,7 +116,7 @@ void SitePage::discard()
     updateButtons();
 }
 
-void SitePage::reload()
+void SitePage::reload(bool keepEdits)
 {
     try {
         const std::optional<SiteProfile> profile = SiteRepository(m_context.db).load();
@@ -108,7 +129,8 @@ void SitePage::reload()
     } catch (const Error &e) {
         m_context.host.showError(e.message());
     }
-    m_form->setProfile(m_saved);
+    if (!keepEdits)
+        m_form->setProfile(m_saved);
     updateButtons();
 }
 

@@ -20,11 +20,14 @@ public:
     SitePage(const ModuleContext &context, QWidget *parent = nullptr);
 
     bool hasUnsavedChanges() const;
-    void save();
+    bool save();
     void discard();
+    // Save, discard or stay when there are unsaved edits; false to stay.
+    bool confirmClose();
 
 private:
-    void reload();
+    // Reads the saved profile; replaces the form's contents only when keepEdits is false.
+    void reload(bool keepEdits = false);
     void updateButtons();
 
     ModuleContext m_context;

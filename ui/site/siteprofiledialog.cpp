@@ -10,9 +10,10 @@
 
 namespace vigil {
 
-SiteProfileDialog::SiteProfileDialog(QWidget *parent)
+SiteProfileDialog::SiteProfileDialog(std::function<bool(const SiteProfile &)> saveProfile, QWidget *parent)
     : QDialog(parent)
     , m_form(new SiteProfileForm(this))
+    , m_save(std::move(saveProfile))
 {
     setObjectName(QStringLiteral("siteProfileDialog"));
     setWindowTitle(tr("New Site"));
@@ -45,6 +46,12 @@ SiteProfileDialog::SiteProfileDialog(QWidget *parent)
 SiteProfile SiteProfileDialog::profile() const
 {
     return m_form->profile();
+}
+
+void SiteProfileDialog::accept()
+{
+    if (m_form->isValid() && m_save(profile()))
+        QDialog::accept();
 }
 
 } // namespace vigil

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 namespace vigil {
 
 class SiteProfileForm;
@@ -14,11 +16,14 @@ class SiteProfileDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit SiteProfileDialog(QWidget *parent = nullptr);
+    // save is called on Save; the dialog closes only when it returns true.
+    explicit SiteProfileDialog(std::function<bool(const SiteProfile &)> save, QWidget *parent = nullptr);
     SiteProfile profile() const;
+    void accept() override;
 
 private:
     SiteProfileForm *m_form;
+    std::function<bool(const SiteProfile &)> m_save;
 };
 
 } // namespace vigil

@@ -1,9 +1,9 @@
 #include "siteprofileform.h"
 
+#include "base/images.h"
 #include "shell/dialogs.h"
 #include "shell/icons.h"
 
-#include <QBuffer>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -155,10 +155,7 @@ void SiteProfileForm::chooseLogo()
     }
     if (image.width() > logoMaxPixels || image.height() > logoMaxPixels)
         image = image.scaled(logoMaxPixels, logoMaxPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    const QByteArray png = toPng(image);
     if (png.size() > maxLogoBytes) {
         m_logoProblem->setText(tr("That image is too detailed to use as a logo (more than 2 MB as PNG)."));
         m_logoProblem->show();
