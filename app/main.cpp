@@ -17,6 +17,8 @@ int main(int argc, char *argv[])
             return vigil::cli::runCheck(argc, argv);
         if (std::strcmp(argv[1], "demo") == 0)
             return vigil::cli::runDemo(argc, argv);
+        if (std::strcmp(argv[1], "export") == 0)
+            return vigil::cli::runExport(argc, argv);
     }
     return vigil::cli::runGui(argc, argv);
 }

@@ -1,6 +1,7 @@
 #include "modules.h"
 
 #include "overview/overviewmodule.h"
+#include "risks/risksmodule.h"
 #include "site/sitemodule.h"
 
 namespace vigil {
@@ -9,6 +10,7 @@ std::vector<std::unique_ptr<Module>> createModules(const ModuleContext &context)
 {
     std::vector<std::unique_ptr<Module>> modules;
     modules.push_back(std::make_unique<OverviewModule>(context));
+    modules.push_back(std::make_unique<RisksModule>(context));
     modules.push_back(std::make_unique<SiteModule>(context));
     return modules;
 }

@@ -44,6 +44,7 @@ QString defaultDatabasePath();
 
 int runCheck(int argc, char *argv[]);
 int runDemo(int argc, char *argv[]);
+int runExport(int argc, char *argv[]);
 int runGui(int argc, char *argv[]);
 
 } // namespace vigil::cli

@@ -36,7 +36,8 @@ QString mainHelp(const QCommandLineParser &parser)
     QString help = helpText(parser, {});
     help += Text::tr("\nCommands (each has --help; none needs a display):\n"
                      "  check    Check a site file's integrity, schema and audit trail.\n"
-                     "  demo     Create a new site file filled with a realistic demo site.\n");
+                     "  demo     Create a new site file filled with a realistic demo site.\n"
+                     "  export   Write a register (risks, ...) to a CSV file.\n");
     return help;
 }
 
@@ -82,7 +83,7 @@ int runGui(int argc, char *argv[])
         }
         if (!parser.positionalArguments().isEmpty()) {
             const QString word = parser.positionalArguments().constFirst();
-            if (word == QLatin1String("check") || word == QLatin1String("demo"))
+            if (word == QLatin1String("check") || word == QLatin1String("demo") || word == QLatin1String("export"))
                 return fail({}, Text::tr("put the command first: 'vigil %1 --database FILE'.").arg(word), UsageError);
             return fail({}, Text::tr("unknown command '%1'. See 'vigil --help'.").arg(word), UsageError);
         }

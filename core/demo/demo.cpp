@@ -18,7 +18,8 @@ struct DemoPart
 
 // The one list of demo parts; each module issue adds its generator here.
 const DemoPart parts[] = {
-    { QT_TRANSLATE_NOOP("vigil::Demo", "Site profile"), generateSiteDemo },
+    {QT_TRANSLATE_NOOP("vigil::Demo", "Site profile"), generateSiteDemo},
+    {QT_TRANSLATE_NOOP("vigil::Demo", "Risk register"), generateRiskDemo},
 };
 
 } // namespace
@@ -60,7 +61,7 @@ void generateDemo(
         path,
         [&](Database &db) {
             db.setActor(QStringLiteral("demo"));
-            DemoContext context { db, resolved, random, *clock };
+            DemoContext context {db, resolved, random, *clock};
             Transaction tx(db);
             for (const DemoPart &part : parts) {
                 if (progress)

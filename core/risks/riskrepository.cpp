@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "base/timeformat.h"
+#include "io/exporttable.h"
 #include "risks/criteriarepository.h"
 #include "risks/riskcriteria.h"
 #include "storage/database.h"
@@ -482,6 +483,69 @@ QList<qint64> RiskRepository::ids(const RiskFilter &filter, RiskColumn sortColum
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;
+}
+
+ExportTable RiskRepository::exportTable(const RiskFilter &filter, RiskColumn sortColumn, Qt::SortOrder order) const
+{
+    ExportTable table;
+    table.title = Text::tr("Risk register");
+    table.headers = {Text::tr("Reference"), Text::tr("Title"), Text::tr("Description"), Text::tr("Category"),
+        Text::tr("Threat"), Text::tr("Vulnerability"), Text::tr("Owner"), Text::tr("Existing controls"),
+        Text::tr("Planned controls"), Text::tr("Affected assets"), Text::tr("Treatment"), Text::tr("Justification"),
+        Text::tr("Status"), Text::tr("Review date"), Text::tr("Review every (months)"), Text::tr("Criteria version"),
+        Text::tr("Inherent likelihood"), Text::tr("Inherent impact"), Text::tr("Inherent level"),
+        Text::tr("Residual likelihood"), Text::tr("Residual impact"), Text::tr("Residual level"),
+        Text::tr("Target likelihood"), Text::tr("Target impact"), Text::tr("Target level"), Text::tr("Retired"),
+        Text::tr("Retired because")};
+    QVariantList args;
+    const QString where = whereClause(filter, &args);
+    Query q(m_db,
+        QStringLiteral(
+            "SELECT r.reference, r.title, r.description, r.category, t.name, r.vulnerability, p.name, "
+            "(SELECT group_concat(c.name || CASE c.status WHEN 'ineffective' THEN ' (ineffective)' ELSE '' END, '; ') "
+            " FROM risk_controls rc JOIN controls c ON c.id = rc.control_id WHERE rc.risk_id = r.id "
+            " AND c.status <> 'planned'), "
+            "(SELECT group_concat(c.name, '; ') FROM risk_controls rc JOIN controls c ON c.id = rc.control_id "
+            " WHERE rc.risk_id = r.id AND c.status = 'planned'), "
+            "(SELECT group_concat(a.name, '; ') FROM risk_assets ra JOIN assets a ON a.id = ra.asset_id "
+            " WHERE ra.risk_id = r.id), "
+            "r.treatment, r.justification, r.status, r.review_date, r.review_months, r.criteria_id, "
+            "r.inherent_likelihood, r.inherent_impact, r.inherent_level, r.residual_likelihood, r.residual_impact, "
+            "r.residual_level, r.target_likelihood, r.target_impact, r.target_level, r.retired_at, r.retired_reason "
+            "FROM risks r LEFT JOIN threats t ON t.id = r.threat_id LEFT JOIN people p ON p.id = r.owner_id "
+            "%1 ORDER BY %2")
+            .arg(where, orderClause(sortColumn, order)));
+    for (const QVariant &arg : args)
+        q.bind(arg);
+    q.exec();
+    RiskCriteriaRepository criteria(m_db);
+    while (q.next()) {
+        QVariantList row;
+        for (int c = 0; c < 10; ++c)
+            row.append(q.value(c).toString());
+        Treatment treatment = Treatment::Reduce;
+        treatmentFromKey(q.value(10).toString(), &treatment);
+        RiskStatus status = RiskStatus::Open;
+        riskStatusFromKey(q.value(12).toString(), &status);
+        row << treatmentTitle(treatment) << q.value(11).toString() << riskStatusTitle(status)
+            << (q.value(13).isNull() ? QVariant() : QVariant(fromStoredDate(q.value(13).toString())))
+            << (q.value(14).isNull() ? QVariant() : QVariant(q.value(14).toInt()));
+        const RiskCriteria used = criteria.byId(q.value(15).toLongLong());
+        row << used.version;
+        for (int c = 16; c < 25; c += 3) {
+            if (q.value(c).isNull()) {
+                row << QVariant() << QVariant() << QVariant();
+                continue;
+            }
+            const int level = q.value(c + 2).toInt();
+            row << q.value(c).toInt() << q.value(c + 1).toInt()
+                << (level >= 0 && level < used.levels.size() ? used.levels.at(level).name : QString());
+        }
+        row << (q.value(25).isNull() ? QVariant() : QVariant(fromStoredUtc(q.value(25).toString())))
+            << q.value(26).toString();
+        table.rows.append(row);
+    }
+    return table;
 }
 
 HeatMapCounts RiskRepository::heatMap(const RiskFilter &filter, RatingKind kind) const

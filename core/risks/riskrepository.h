@@ -9,6 +9,7 @@
 namespace vigil {
 
 class Database;
+struct ExportTable;
 struct RiskCriteria;
 
 // Counts of risks per cell of the matrix, for one rating kind.
@@ -81,6 +82,9 @@ public:
     QList<RiskRow> rows(const RiskFilter &filter, RiskColumn sortColumn, Qt::SortOrder order, int offset,
         int limit) const;
     QList<qint64> ids(const RiskFilter &filter, RiskColumn sortColumn, Qt::SortOrder order) const;
+    // The register with every field, for CSV and spreadsheet exports (current filter and order).
+    ExportTable exportTable(const RiskFilter &filter, RiskColumn sortColumn = RiskColumn::Reference,
+        Qt::SortOrder order = Qt::AscendingOrder) const;
     HeatMapCounts heatMap(const RiskFilter &filter, RatingKind kind) const;
 
     QStringList categories() const;

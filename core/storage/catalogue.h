@@ -92,6 +92,15 @@ public:
         tx.commit();
     }
 
+    // A real delete, for an entry made by mistake (undo of its creation). Refused by the file
+    // while anything still points to it.
+    void remove(qint64 id)
+    {
+        Transaction tx(m_db);
+        RecordStore(m_db, Traits::table()).remove(id);
+        tx.commit();
+    }
+
     qint64 count(bool includeInactive = false) const
     {
         return scalar(m_db, QStringLiteral("SELECT count(*) FROM %1 %2")

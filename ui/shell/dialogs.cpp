@@ -1,6 +1,7 @@
 #include "dialogs.h"
 
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QQueue>
 
 namespace vigil::dialogs {
@@ -11,6 +12,7 @@ struct TestState
     bool on = false;
     QQueue<QMessageBox::StandardButton> answers;
     QQueue<QString> fileNames;
+    QQueue<QString> texts;
     QStringList shown;
 };
 
@@ -66,6 +68,17 @@ void critical(QWidget *parent, const QString &title, const QString &text)
     show(parent, QMessageBox::Critical, title, text);
 }
 
+QString askText(QWidget *parent, const QString &title, const QString &label, const QString &text, bool *ok)
+{
+    if (test().on) {
+        test().shown.append(label);
+        const QString answer = test().texts.isEmpty() ? QString() : test().texts.dequeue();
+        *ok = !answer.isNull();
+        return answer;
+    }
+    return QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, ok);
+}
+
 QString openFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter)
 {
     return fileName([&] { return QFileDialog::getOpenFileName(parent, caption, dir, filter); });
@@ -90,6 +103,11 @@ void setNextAnswer(QMessageBox::StandardButton answer)
 void setNextFileName(const QString &fileName)
 {
     test().fileNames.enqueue(fileName);
+}
+
+void setNextText(const QString &text)
+{
+    test().texts.enqueue(text);
 }
 
 QStringList takeShownMessages()

@@ -17,6 +17,9 @@ void information(QWidget *parent, const QString &title, const QString &text);
 void warning(QWidget *parent, const QString &title, const QString &text);
 void critical(QWidget *parent, const QString &title, const QString &text);
 
+// Asks for a line of text; empty with *ok false when cancelled.
+QString askText(QWidget *parent, const QString &title, const QString &label, const QString &text, bool *ok);
+
 QString openFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
 QString saveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
 
@@ -25,6 +28,7 @@ QString saveFileName(QWidget *parent, const QString &caption, const QString &dir
 void setTestMode(bool on);
 void setNextAnswer(QMessageBox::StandardButton answer);
 void setNextFileName(const QString &fileName);
+void setNextText(const QString &text); // a null QString answers Cancel
 QStringList takeShownMessages();
 
 } // namespace vigil::dialogs

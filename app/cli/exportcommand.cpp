@@ -1,0 +1,70 @@
+#include "cli.h"
+
+#include "base/error.h"
+#include "io/exports.h"
+#include "storage/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace vigil::cli {
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::cli)
+};
+
+} // namespace
+
+int runExport(int argc, char *argv[])
+{
+    quietQtMessages();
+    QCoreApplication app(argc, argv);
+    installTranslations(app);
+    QStringList kinds;
+    for (const ExportKind &kind : exportKinds())
+        kinds.append(kind.key);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Writes a register of the site file to a file, for spreadsheets and "
+                                              "other programs. Reads the site file only; works while it is open in "
+                                              "Vigil. The output file is replaced only once it is complete."));
+    parser.addOption({QStringLiteral("database"), Text::tr("The site file to read."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("kind"), Text::tr("What to export: %1.").arg(kinds.join(QStringLiteral(", "))),
+        QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("format"), Text::tr("The file format: csv (the default)."), QStringLiteral("FORMAT"),
+        QStringLiteral("csv")});
+    parser.addOption({QStringLiteral("out"), Text::tr("The file to write."), QStringLiteral("FILE")});
+    int code = Success;
+    if (!parse(parser, QStringLiteral("export"), arguments(argc, argv, 1),
+            {QStringLiteral("database"), QStringLiteral("kind"), QStringLiteral("out")}, &code))
+        return code;
+
+    const QString kindKey = parser.value(QStringLiteral("kind"));
+    const QList<ExportKind> all = exportKinds();
+    const auto kind = std::find_if(all.begin(), all.end(), [&](const ExportKind &k) { return k.key == kindKey; });
+    if (kind == all.end())
+        return fail(QStringLiteral("export"),
+            Text::tr("unknown kind '%1'; use one of: %2.").arg(kindKey, kinds.join(QStringLiteral(", "))), UsageError);
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("csv"))
+        return fail(QStringLiteral("export"), Text::tr("unknown format '%1'; use csv.").arg(format), UsageError);
+
+    const QString out = parser.value(QStringLiteral("out"));
+    try {
+        const std::unique_ptr<Database> db = Database::open(parser.value(QStringLiteral("database")), OpenMode::ReadOnly);
+        const ExportTable table = kind->build(*db);
+        writeCsvFile(table, out);
+        printOut(Text::tr("Wrote %n rows of the %1 to %2.", nullptr, int(table.rows.size()))
+                     .arg(table.title.toLower(), QFileInfo(out).fileName()));
+    } catch (const Error &e) {
+        return fail(QStringLiteral("export"), e.message(), Failure);
+    }
+    return Success;
+}
+
+} // namespace vigil::cli
