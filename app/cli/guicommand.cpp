@@ -6,6 +6,7 @@
 #include "base/timeformat.h"
 #include "shell/firstpaint.h"
 #include "shell/icons.h"
+#include "shell/integritycheck.h"
 #include "shell/mainwindow.h"
 #include "shell/windowmanager.h"
 
@@ -112,7 +113,6 @@ int runGui(int argc, char *argv[])
     start.path = options.database;
     start.isDefaultPath = options.defaultDatabase;
     start.interactive = !options.quitAfterStartup;
-    start.askForMissingProfile = start.interactive;
     WindowManager manager;
     MainWindow *window = nullptr;
     try {
@@ -122,11 +122,36 @@ int runGui(int argc, char *argv[])
     }
     if (!window)
         return Failure;
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, [] { waitForIntegrityChecks(); });
     if (options.quitAfterStartup) {
-        whenFirstPainted(window, [window] {
-            printOut(Text::tr("first paint after %1 ms").arg(millisecondsSinceProcessStart()));
+        // Report the first paint, then wait for the integrity check: a damaged file fails.
+        struct Progress
+        {
+            bool painted = false;
+            bool checked = false;
+            QString problem;
+        };
+        auto progress = std::make_shared<Progress>();
+        auto finish = [progress, window] {
+            if (!progress->painted || !progress->checked)
+                return;
+            if (!progress->problem.isEmpty()) {
+                fail({}, progress->problem, Failure);
+                QCoreApplication::exit(Failure);
+                return;
+            }
             window->close();
             QCoreApplication::exit(Success);
+        };
+        whenFirstPainted(window, [progress, finish] {
+            printOut(Text::tr("first paint after %1 ms").arg(millisecondsSinceProcessStart()));
+            progress->painted = true;
+            finish();
+        });
+        QObject::connect(window, &MainWindow::integrityChecked, window, [progress, finish](const QString &problem) {
+            progress->checked = true;
+            progress->problem = problem;
+            finish();
         });
     }
     return app.exec();

@@ -1,11 +1,25 @@
 #include "credits.h"
 
+#include <QCoreApplication>
+
 namespace vigil {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::Credits)
+};
+
+} // namespace
 
 QList<DataCredit> dataCredits()
 {
     // Each catalogue adds its line here when it is built in (and in resources/NOTICE.md).
-    return {};
+    return {
+        {Text::tr("The threat catalogue"), Text::tr("ENISA threat taxonomy, MISP project (CIRCL and contributors)"),
+            Text::tr("CC0 1.0 or BSD 2-Clause"), QStringLiteral("https://github.com/MISP/misp-taxonomies")},
+    };
 }
 
 } // namespace vigil

@@ -3,6 +3,7 @@
 #include "base/enumnames.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace vigil {
 namespace {
@@ -33,6 +34,40 @@ constexpr EnumName<RatingKind> kinds[] = {
 };
 
 } // namespace
+
+QString riskFieldTitle(const QString &field)
+{
+    static const QHash<QString, const char *> titles {
+        {QStringLiteral("reference"), QT_TRANSLATE_NOOP("vigil::Risk", "Reference")},
+        {QStringLiteral("title"), QT_TRANSLATE_NOOP("vigil::Risk", "Title")},
+        {QStringLiteral("description"), QT_TRANSLATE_NOOP("vigil::Risk", "Description")},
+        {QStringLiteral("category"), QT_TRANSLATE_NOOP("vigil::Risk", "Category")},
+        {QStringLiteral("threat_id"), QT_TRANSLATE_NOOP("vigil::Risk", "Threat")},
+        {QStringLiteral("vulnerability"), QT_TRANSLATE_NOOP("vigil::Risk", "Vulnerability")},
+        {QStringLiteral("owner_id"), QT_TRANSLATE_NOOP("vigil::Risk", "Owner")},
+        {QStringLiteral("treatment"), QT_TRANSLATE_NOOP("vigil::Risk", "Treatment")},
+        {QStringLiteral("justification"), QT_TRANSLATE_NOOP("vigil::Risk", "Justification")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("vigil::Risk", "Status")},
+        {QStringLiteral("review_date"), QT_TRANSLATE_NOOP("vigil::Risk", "Review date")},
+        {QStringLiteral("review_months"), QT_TRANSLATE_NOOP("vigil::Risk", "Review every (months)")},
+        {QStringLiteral("criteria_id"), QT_TRANSLATE_NOOP("vigil::Risk", "Risk criteria")},
+        {QStringLiteral("inherent_likelihood"), QT_TRANSLATE_NOOP("vigil::Risk", "Inherent likelihood")},
+        {QStringLiteral("inherent_impact"), QT_TRANSLATE_NOOP("vigil::Risk", "Inherent impact")},
+        {QStringLiteral("inherent_level"), QT_TRANSLATE_NOOP("vigil::Risk", "Inherent level")},
+        {QStringLiteral("residual_likelihood"), QT_TRANSLATE_NOOP("vigil::Risk", "Residual likelihood")},
+        {QStringLiteral("residual_impact"), QT_TRANSLATE_NOOP("vigil::Risk", "Residual impact")},
+        {QStringLiteral("residual_level"), QT_TRANSLATE_NOOP("vigil::Risk", "Residual level")},
+        {QStringLiteral("target_likelihood"), QT_TRANSLATE_NOOP("vigil::Risk", "Target likelihood")},
+        {QStringLiteral("target_impact"), QT_TRANSLATE_NOOP("vigil::Risk", "Target impact")},
+        {QStringLiteral("target_level"), QT_TRANSLATE_NOOP("vigil::Risk", "Target level")},
+        {QStringLiteral("controls"), QT_TRANSLATE_NOOP("vigil::Risk", "Controls")},
+        {QStringLiteral("assets"), QT_TRANSLATE_NOOP("vigil::Risk", "Affected assets")},
+        {QStringLiteral("retired_at"), QT_TRANSLATE_NOOP("vigil::Risk", "Retired")},
+        {QStringLiteral("retired_reason"), QT_TRANSLATE_NOOP("vigil::Risk", "Retired because")},
+    };
+    const char *title = titles.value(field);
+    return title ? Text::tr(title) : field;
+}
 
 QString treatmentKey(Treatment treatment)
 {

@@ -21,6 +21,10 @@ QString ratingKindKey(RatingKind kind);
 QString ratingKindTitle(RatingKind kind);
 constexpr RatingKind allRatingKinds[] = {RatingKind::Inherent, RatingKind::Residual, RatingKind::Target};
 
+// The user's name for a stored field of a risk ("review_date" -> "Review date"); the field itself
+// when unknown. Used by history views and the activity list.
+QString riskFieldTitle(const QString &field);
+
 // Likelihood x impact under the criteria the risk is rated with; level is the index of the
 // level in those criteria (computed by core from the grid, never typed in).
 struct Rating

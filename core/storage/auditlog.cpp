@@ -96,7 +96,7 @@ void AuditLog::append(const QString &entity, const QString &recordUuid, AuditAct
 
 QList<AuditEntry> AuditLog::recent(int limit) const
 {
-    return select({}, {}, QStringLiteral("ORDER BY id DESC LIMIT %1").arg(qMax(0, limit)));
+    return select({}, {}, QStringLiteral("ORDER BY at DESC, id DESC LIMIT %1").arg(qMax(0, limit)));
 }
 
 QList<AuditEntry> AuditLog::forRecord(const QString &recordUuid) const

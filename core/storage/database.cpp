@@ -49,6 +49,11 @@ QString defaultActor()
     return QStringLiteral("unknown");
 }
 
+QString damagedMessage(const QString &path)
+{
+    return Text::tr("'%1' is damaged and cannot be opened; restore it from a backup.").arg(displayName(path));
+}
+
 void requireVigilFile(const QString &path)
 {
     const FileInspection inspection = inspectFile(path);
@@ -169,7 +174,7 @@ struct Database::Private
 
     void connect(bool readOnly);
     void disconnect();
-    void verify();
+    void verify(bool fullCheck);
     void configure();
     void migrate(Database &owner);
     void copyAside(const Database &owner);
@@ -194,7 +199,7 @@ void Database::Private::connect(bool readOnly)
             Text::tr("'%1' could not be opened: %2").arg(displayName(path), db.lastError().text()));
 }
 
-void Database::Private::verify()
+void Database::Private::verify(bool fullCheck)
 {
     // Only reads: a refused file must come out of this exactly as it went in.
     QSqlQuery q(db);
@@ -219,13 +224,17 @@ void Database::Private::verify()
     }
     if (mode == OpenMode::Inspect)
         return;
+    // Reading the schema catches damage to the first pages at once, whatever fullCheck says.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+        throw fail(q.lastError());
+    if (!fullCheck)
+        return;
     if (!q.exec(QStringLiteral("PRAGMA quick_check(1)")) || !q.next())
         throw fail(q.lastError());
     // SQLite's own finding ("Page 2: btreeInitPage() returns error code 11") means nothing to
     // the user; `vigil check` lists it.
     if (q.value(0).toString() != QLatin1String("ok"))
-        throw OpenError(OpenError::Reason::Corrupt,
-            Text::tr("'%1' is damaged and cannot be opened; restore it from a backup.").arg(displayName(path)));
+        throw OpenError(OpenError::Reason::Corrupt, damagedMessage(path));
 }
 
 void Database::Private::configure()
@@ -349,7 +358,7 @@ Database::~Database()
     d->close();
 }
 
-std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
+std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, const OpenOptions &options)
 {
     auto p = std::make_unique<Private>();
     p->path = QFileInfo(path).absoluteFilePath();
@@ -373,7 +382,7 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode)
     // Judge the file on a read-only connection: closing a read-write one would fold a pending
     // journal into a file that is then refused.
     db->d->connect(true);
-    db->d->verify();
+    db->d->verify(!options.deferIntegrityCheck);
     if (mode == OpenMode::ReadWrite) {
         db->d->disconnect();
         db->d->connect(false);
@@ -433,6 +442,28 @@ std::unique_ptr<Database> Database::create(const QString &path, const std::funct
             Text::tr("'%1' could not be written in its place.").arg(QDir::toNativeSeparators(finalPath)));
     }
     return open(finalPath);
+}
+
+QString Database::verifyIntegrity(const QString &path)
+{
+    static QAtomicInt counter;
+    const QString name = QStringLiteral("vigil-verify-%1").arg(counter.fetchAndAddRelaxed(1));
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+        if (!db.open()) {
+            problem = Text::tr("'%1' could not be read to check it: %2").arg(displayName(path), db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("PRAGMA quick_check(1)")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
+                problem = damagedMessage(path);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
 }
 
 int Database::latestSchemaVersion()

@@ -33,6 +33,14 @@ private:
     Reason m_reason;
 };
 
+struct OpenOptions
+{
+    // Skip the full integrity check, which reads every page (a decade file takes a noticeable
+    // moment); the caller then runs verifyIntegrity() itself, e.g. beside a window that is
+    // already painting. The header, schema and format checks always run.
+    bool deferIntegrityCheck = false;
+};
+
 enum class OpenMode {
     ReadWrite, // the window and every command that writes: takes the lock, migrates when needed
     ReadOnly,  // reading (export, report): no lock, no migration, never writes
@@ -49,7 +57,12 @@ public:
 
     // Opens an existing site file, migrating it to the latest schema (after copying it aside)
     // in ReadWrite mode. Throws OpenError with one clear sentence when the file cannot be used.
-    static std::unique_ptr<Database> open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
+    static std::unique_ptr<Database> open(const QString &path, OpenMode mode = OpenMode::ReadWrite,
+        const OpenOptions &options = {});
+
+    // SQLite's quick check of the whole file, on a read-only connection of its own: callable from
+    // any thread while the file is open elsewhere. Empty when sound, otherwise one sentence.
+    static QString verifyIntegrity(const QString &path);
 
     // Creates a new site file at path (refusing to replace an existing file) and opens it.
     // The file is built under a temporary name, passed to populate (if given) and renamed into

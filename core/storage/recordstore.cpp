@@ -192,6 +192,13 @@ QString RecordStore::uuidOf(qint64 id) const
     return scalar(m_db, QStringLiteral("SELECT uuid FROM %1 WHERE id = ?").arg(m_table), {id}).toString();
 }
 
+QVariant RecordStore::valueOf(const QString &uuid, const QString &column) const
+{
+    if (!isSafeIdentifier(column))
+        qFatal("RecordStore: unsafe column name '%s'", qPrintable(column));
+    return scalar(m_db, QStringLiteral("SELECT %1 FROM %2 WHERE uuid = ?").arg(column, m_table), {uuid});
+}
+
 qint64 RecordStore::idOf(const QString &uuid) const
 {
     return scalar(m_db, QStringLiteral("SELECT id FROM %1 WHERE uuid = ?").arg(m_table), {uuid}).toLongLong();

@@ -46,6 +46,8 @@ public:
 
     QString uuidOf(qint64 id) const;
     qint64 idOf(const QString &uuid) const;
+    // One column of the record with this uuid (null when there is no such record).
+    QVariant valueOf(const QString &uuid, const QString &column) const;
 
     // The value as it is stored: dates as ISO text, booleans as 0/1, integers as 64-bit.
     static QVariant toStored(const QVariant &value);

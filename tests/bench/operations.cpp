@@ -6,6 +6,7 @@ QList<Operation> allOperations()
 {
     QList<Operation> operations;
     operations += shellOperations();
+    operations += riskOperations();
     return operations;
 }
 

@@ -38,7 +38,7 @@ QList<Operation> shellOperations()
             Operation::Needs::ClosedFile,
             [](Context &c) {
                 MainWindowOptions options;
-                options.askForMissingProfile = false;
+                options.interactive = false;
                 QPointer<MainWindow> window = new MainWindow(Database::open(c.databasePath), options);
                 QEventLoop loop;
                 whenFirstPainted(window, [&loop] { loop.quit(); });

@@ -3,6 +3,8 @@
 
 #include "base/version.h"
 #include "storage/database.h"
+#include "io/csv.h"
+#include "risks/riskrepository.h"
 #include "storage/query.h"
 #include "testconfig.h"
 
@@ -209,6 +211,22 @@ TEST_CASE("vigil --quit-after-startup shows the window, paints and reports the t
     CHECK_FALSE(QFileInfo::exists(path + QStringLiteral(".lock")));
 }
 
+TEST_CASE("A damaged file is refused by the window's background check", "[cli][gui]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    QByteArray bytes = test::readFile(path);
+    const qsizetype page = bytes.size() - 8 * 4096;
+    for (qsizetype i = page; i < page + 4096; ++i)
+        bytes[i] = char(0x5A);
+    test::writeFile(path, bytes);
+    const Run run = vigilRun({QStringLiteral("--database"), path, QStringLiteral("--quit-after-startup")});
+    CHECK(run.exitCode == 1);
+    CHECK(run.out.startsWith(QStringLiteral("first paint after")));
+    REQUIRE(run.errLines().size() == 1);
+    CHECK(run.err.contains(QStringLiteral("damaged")));
+}
+
 TEST_CASE("The window refuses bad files and missing displays with one line", "[cli][gui]")
 {
     TempDir dir;
@@ -245,4 +263,38 @@ TEST_CASE("A file open in a Vigil window is refused by a second one, naming the 
     CHECK(vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path}).exitCode == 0);
     first.terminate();
     REQUIRE(first.waitForFinished(10000));
+}
+
+TEST_CASE("vigil export writes the risk register as CSV, and fails cleanly", "[cli][export]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    const QString out = dir.path(QStringLiteral("risks.csv"));
+    const Run run = vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+        QStringLiteral("risks"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), out});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out.contains(QStringLiteral("risks.csv")));
+    QList<QStringList> rows;
+    REQUIRE(parseCsv(QString::fromUtf8(test::readFile(out)), &rows));
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    RiskFilter all;
+    all.includeRetired = true;
+    CHECK(rows.size() == RiskRepository(*db).count(all) + 1);
+    CHECK(rows.at(1).at(0) == QStringLiteral("RSK-0001"));
+
+    requireOneLineFailure(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                              QStringLiteral("unicorns"), QStringLiteral("--out"), out}),
+        2);
+    requireOneLineFailure(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                              QStringLiteral("risks"), QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), out}),
+        2);
+    // An unwritable destination: one line, exit 1, nothing left behind.
+    test::writeFile(dir.path(QStringLiteral("blocker")), "a file");
+    requireOneLineFailure(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                              QStringLiteral("risks"), QStringLiteral("--out"), dir.path(QStringLiteral("blocker/risks.csv"))}),
+        1);
+    // A file that is not a site file.
+    requireOneLineFailure(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), dir.path(QStringLiteral("blocker")),
+                              QStringLiteral("--kind"), QStringLiteral("risks"), QStringLiteral("--out"), out}),
+        1);
 }

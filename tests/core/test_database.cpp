@@ -18,6 +18,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 using namespace vigil;
 using vigil::test::TempDir;
 
@@ -189,6 +191,35 @@ TEST_CASE("A damaged site file is refused untouched", "[database][refusal]")
         bytes[i] = char(0xA5);
     test::writeFile(path, bytes);
     requireRefusal(path, OpenError::Reason::Corrupt);
+}
+
+TEST_CASE("A window may defer the full check: the file opens, and the check then finds the damage", "[database]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("damaged.vigil"));
+    {
+        auto db = Database::create(path);
+        Transaction tx(*db);
+        for (int i = 0; i < 400; ++i)
+            execute(*db, QStringLiteral("INSERT INTO vigil_meta (key, value) VALUES (?, ?)"),
+                {QStringLiteral("k%1").arg(i), QString(200, u'x')});
+        tx.commit();
+    }
+    CHECK(Database::verifyIntegrity(path).isEmpty());
+    QByteArray bytes = test::readFile(path);
+    const qsizetype page = bytes.size() - 4 * 4096; // a data page near the end, not the schema
+    for (qsizetype i = page; i < page + 4096; ++i)
+        bytes[i] = char(0xA5);
+    test::writeFile(path, bytes);
+    OpenOptions deferred;
+    deferred.deferIntegrityCheck = true;
+    auto db = Database::open(path, OpenMode::ReadWrite, deferred);
+    // From another thread, beside the open file, as the window does it.
+    QString problem;
+    std::thread worker([&] { problem = Database::verifyIntegrity(path); });
+    worker.join();
+    CHECK(problem.contains(QStringLiteral("damaged")));
+    CHECK_THROWS_AS(Database::open(dir.path(QStringLiteral("damaged.vigil")), OpenMode::ReadOnly), OpenError);
 }
 
 TEST_CASE("A file from a newer Vigil is refused untouched", "[database][refusal]")

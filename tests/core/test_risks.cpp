@@ -405,3 +405,4 @@ TEST_CASE("Catalogue entries are made inactive, never lost", "[risks][catalogues
     CHECK_THROWS_AS(AssetRepository(*db).save(asset), Error);
     requireHealthy(*db);
 }
+

@@ -125,6 +125,8 @@ TEST_CASE("Help > About names the version, Qt and SQLite", "[ui][shell]")
     const QString details = about->findChild<QWidget *>(QStringLiteral("aboutVersion"))->property("plainText").toString();
     CHECK(details.contains(QString::fromLatin1(qVersion())));
     CHECK(details.contains(Database::sqliteVersion()));
+    const QString credits = about->findChild<QWidget *>(QStringLiteral("aboutCredits"))->property("plainText").toString();
+    CHECK(credits.contains(QStringLiteral("ENISA threat taxonomy")));
     about->close();
 }
 

@@ -41,7 +41,7 @@ TEST_CASE("Starting on a missing file asks, then creates it and asks for the sit
     Manager m;
     const QString path = dir.path(QStringLiteral("new-site.vigil"));
     dialogs::setNextAnswer(QMessageBox::Yes);
-    MainWindow *window = m.manager.start({path, false, true, true});
+    MainWindow *window = m.manager.start({path, false, true});
     REQUIRE(window);
     CHECK(dialogs::takeShownMessages().at(0).contains(QStringLiteral("does not exist")));
     CHECK(QFileInfo::exists(path));
@@ -56,7 +56,7 @@ TEST_CASE("Declining to create a missing file opens nothing and writes nothing",
     TempDir dir;
     Manager m;
     dialogs::setNextAnswer(QMessageBox::No);
-    CHECK(m.manager.start({dir.path(QStringLiteral("typo.vigil")), false, true, true}) == nullptr);
+    CHECK(m.manager.start({dir.path(QStringLiteral("typo.vigil")), false, true}) == nullptr);
     CHECK(test::listDir(dir.root()).isEmpty());
 }
 
@@ -71,7 +71,7 @@ TEST_CASE("A refused file at start-up offers another, and the user can give up",
     {
         Manager m;
         dialogs::setNextAnswer(QMessageBox::Close);
-        CHECK(m.manager.start({dir.path(QStringLiteral("notes.vigil")), false, true, true}) == nullptr);
+        CHECK(m.manager.start({dir.path(QStringLiteral("notes.vigil")), false, true}) == nullptr);
         CHECK(dialogs::takeShownMessages().at(0).contains(QStringLiteral("not a Vigil site file")));
     }
     SECTION("open another")
@@ -79,7 +79,7 @@ TEST_CASE("A refused file at start-up offers another, and the user can give up",
         Manager m;
         dialogs::setNextAnswer(QMessageBox::Open);
         dialogs::setNextFileName(good);
-        MainWindow *window = m.manager.start({dir.path(QStringLiteral("notes.vigil")), false, true, true});
+        MainWindow *window = m.manager.start({dir.path(QStringLiteral("notes.vigil")), false, true});
         REQUIRE(window);
         CHECK(window->database().path() == QFileInfo(good).absoluteFilePath());
     }
@@ -95,7 +95,7 @@ TEST_CASE("File > Open replaces the window and releases the first file", "[ui][f
     const QString second = makeSite(dir, QStringLiteral("second.vigil"), QStringLiteral("Harbour Cold Store"));
     test::writeFile(dir.path(QStringLiteral("photo.vigil")), QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(100, 'x'));
     Manager m;
-    QPointer<MainWindow> window = m.manager.start({first, false, true, false});
+    QPointer<MainWindow> window = m.manager.start({first, false, false});
     REQUIRE(window);
 
     // A bad file: the user is told, and keeps working on the first file.
@@ -122,7 +122,7 @@ TEST_CASE("File > New Site File creates a file, never over an existing one", "[u
     TempDir dir;
     const QString first = makeSite(dir, QStringLiteral("first.vigil"), QStringLiteral("Ridge Quarry"));
     Manager m;
-    QPointer<MainWindow> window = m.manager.start({first, false, true, false});
+    QPointer<MainWindow> window = m.manager.start({first, false, false});
     REQUIRE(window);
 
     dialogs::setNextFileName(first);

@@ -62,12 +62,21 @@ public:
     void open(std::unique_ptr<Database> db, bool askForProfile = false)
     {
         MainWindowOptions options;
-        options.askForMissingProfile = askForProfile;
+        options.interactive = askForProfile;
         window = new MainWindow(std::move(db), options);
         window->show();
         window->activateWindow();
         REQUIRE(QTest::qWaitForWindowActive(window));
         QCoreApplication::processEvents();
+    }
+
+    // Gives the main window back the focus after a dialog, as a desktop's window manager does
+    // (the offscreen platform does not).
+    void activate()
+    {
+        QCoreApplication::processEvents();
+        window->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(window));
     }
 
     // Closes the window (saving its state, releasing the file) and opens a new one on the file.

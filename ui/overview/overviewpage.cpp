@@ -7,6 +7,7 @@
 #include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "storage/filefacts.h"
+#include "widgets/figuretile.h"
 
 #include <QDir>
 #include <QGridLayout>
@@ -237,22 +238,25 @@ void OverviewPage::refreshFigures()
         delete item;
     }
     int column = 0;
+    constexpr int perRow = 5;
     for (const Module *module : m_context.host.modules()) {
+        int index = 0;
         for (const OverviewFigure &figure : module->overviewFigures()) {
-            auto *button = new QPushButton(QStringLiteral("%1\n%2").arg(figure.value, figure.label), m_figuresBox);
-            button->setObjectName(QStringLiteral("figure_%1_%2").arg(module->id()).arg(column));
-            button->setFlat(true);
-            QFont font = button->font();
-            font.setPointSizeF(font.pointSizeF() * 1.1);
-            button->setFont(font);
+            auto *tile = new FigureTile(m_figuresBox);
+            tile->setObjectName(QStringLiteral("figure_%1_%2").arg(module->id()).arg(index++));
+            tile->setValue(figure.value);
+            tile->setLabel(figure.label);
+            tile->setToolTip(tr("Open %1").arg(module->title()));
             const QString moduleId = figure.moduleId.isEmpty() ? module->id() : figure.moduleId;
             const QVariant target = figure.target;
-            connect(button, &QPushButton::clicked, this,
+            connect(tile, &FigureTile::clicked, this,
                 [this, moduleId, target] { m_context.host.showModule(moduleId, target); });
-            m_figures->addWidget(button, column / 4, column % 4);
+            m_figures->addWidget(tile, column / perRow, column % perRow);
             ++column;
         }
     }
+    for (int c = 0; c < perRow; ++c)
+        m_figures->setColumnStretch(c, 1);
     m_figuresBox->setVisible(column > 0);
 }
 
@@ -260,19 +264,64 @@ void OverviewPage::refreshActivity()
 {
     m_activity->clear();
     const QLocale locale;
-    for (const AuditEntry &entry : AuditLog(m_context.db).recent(recentActivityRows)) {
-        QStringList fields;
-        for (const FieldChange &change : entry.changes)
-            fields.append(change.field);
-        QString what = tr("%1 %2").arg(entityTitle(entry.entity), actionText(entry.action));
-        if (entry.action == AuditAction::Update && !fields.isEmpty())
-            what = tr("%1 changed: %2").arg(entityTitle(entry.entity), fields.join(QStringLiteral(", ")));
-        new QTreeWidgetItem(m_activity,
-            {locale.toString(entry.at.toLocalTime(), QLocale::ShortFormat), entry.actor, what});
+    const QList<AuditEntry> entries = AuditLog(m_context.db).recent(400);
+    // Entries made together (an import, the built-in catalogues, a criteria change) show as one
+    // line: same person, same kind of record and change, within the same minute.
+    auto sameBatch = [](const AuditEntry &a, const AuditEntry &b) {
+        return a.actor == b.actor && a.entity == b.entity && a.action == b.action && a.context == b.context
+            && qAbs(a.at.secsTo(b.at)) < 60 && a.recordUuid != b.recordUuid;
+    };
+    int shown = 0;
+    for (qsizetype i = 0; i < entries.size() && shown < recentActivityRows; ++shown) {
+        qsizetype j = i + 1;
+        while (j < entries.size() && sameBatch(entries.at(i), entries.at(j)))
+            ++j;
+        const AuditEntry &entry = entries.at(i);
+        const QString when = locale.toString(entry.at.toLocalTime(), locale.dateFormat(QLocale::ShortFormat)
+                                                                         + QStringLiteral(" HH:mm"));
+        new QTreeWidgetItem(m_activity, {when, entry.actor, j - i > 1 ? describeBatch(entry, int(j - i)) : describe(entry)});
+        i = j;
     }
     if (m_activity->topLevelItemCount() == 0)
         new QTreeWidgetItem(m_activity, {QString(), QString(), tr("No changes yet.")});
     fitToRows(m_activity);
+}
+
+QString OverviewPage::describe(const AuditEntry &entry) const
+{
+    QString label;
+    QStringList fields;
+    for (const Module *module : m_context.host.modules()) {
+        if (label.isEmpty() && entry.action != AuditAction::Delete) {
+            try {
+                label = module->recordLabel(entry.entity, entry.recordUuid);
+            } catch (const Error &) {
+            }
+        }
+    }
+    for (const FieldChange &change : entry.changes) {
+        QString title;
+        for (const Module *module : m_context.host.modules()) {
+            if (title.isEmpty())
+                title = module->fieldTitle(entry.entity, change.field);
+        }
+        fields.append(title.isEmpty() ? change.field : title.toLower());
+    }
+    const QString record = label.isEmpty() ? entityTitle(entry.entity) : tr("%1 %2").arg(entityTitle(entry.entity), label);
+    QString text = entry.action == AuditAction::Update && !fields.isEmpty()
+        ? tr("%1: %2 changed").arg(record, fields.join(QStringLiteral(", ")))
+        : tr("%1 %2").arg(record, actionText(entry.action));
+    if (!entry.context.isEmpty())
+        text += QStringLiteral(" (%1)").arg(entry.context);
+    return text;
+}
+
+QString OverviewPage::describeBatch(const AuditEntry &first, int count) const
+{
+    QString text = tr("%1 × %2 %3").arg(count).arg(entityTitle(first.entity), actionText(first.action));
+    if (!first.context.isEmpty())
+        text += QStringLiteral(" (%1)").arg(first.context);
+    return text;
 }
 
 void OverviewPage::refreshFileFacts()

@@ -33,6 +33,8 @@ private:
     void refreshFileFacts();
     void activateAttention(QTreeWidgetItem *item);
     QString entityTitle(const QString &entity) const;
+    QString describe(const struct AuditEntry &entry) const;
+    QString describeBatch(const struct AuditEntry &first, int count) const;
 
     ModuleContext m_context;
     QLabel *m_logo;

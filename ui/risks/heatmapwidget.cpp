@@ -68,6 +68,11 @@ QSize HeatMapWidget::minimumSizeHint() const
     return painter().minimumSize().toSize() + QSize(4, 4);
 }
 
+QRect HeatMapWidget::cellRect(int likelihood, int impact) const
+{
+    return painter().cellRect(QRectF(rect()).adjusted(2, 2, -2, -2), likelihood, impact).toRect();
+}
+
 void HeatMapWidget::paintEvent(QPaintEvent *)
 {
     if (m_criteria.likelihoodCount() == 0)

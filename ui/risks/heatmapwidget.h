@@ -24,6 +24,8 @@ public:
     int selectedLikelihood() const { return m_likelihood; }
     int selectedImpact() const { return m_impact; }
     const RiskCriteria &criteria() const { return m_criteria; }
+    // Where a cell is drawn (1-based scores), in widget coordinates.
+    QRect cellRect(int likelihood, int impact) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -91,22 +91,7 @@ RiskEditor::RiskEditor(const ModuleContext &context, const Risk &risk, QWidget *
 
     fillChoices();
     load(risk);
-    m_history->showRecord(risk.uuid, {
-        {QStringLiteral("title"), tr("Title")}, {QStringLiteral("description"), tr("Description")},
-        {QStringLiteral("category"), tr("Category")}, {QStringLiteral("threat_id"), tr("Threat")},
-        {QStringLiteral("vulnerability"), tr("Vulnerability")}, {QStringLiteral("owner_id"), tr("Owner")},
-        {QStringLiteral("treatment"), tr("Treatment")}, {QStringLiteral("justification"), tr("Justification")},
-        {QStringLiteral("status"), tr("Status")}, {QStringLiteral("review_date"), tr("Review date")},
-        {QStringLiteral("review_months"), tr("Review every (months)")},
-        {QStringLiteral("inherent_likelihood"), tr("Inherent likelihood")},
-        {QStringLiteral("inherent_impact"), tr("Inherent impact")}, {QStringLiteral("inherent_level"), tr("Inherent level")},
-        {QStringLiteral("residual_likelihood"), tr("Residual likelihood")},
-        {QStringLiteral("residual_impact"), tr("Residual impact")}, {QStringLiteral("residual_level"), tr("Residual level")},
-        {QStringLiteral("target_likelihood"), tr("Target likelihood")}, {QStringLiteral("target_impact"), tr("Target impact")},
-        {QStringLiteral("target_level"), tr("Target level")}, {QStringLiteral("controls"), tr("Controls")},
-        {QStringLiteral("assets"), tr("Assets")}, {QStringLiteral("retired_at"), tr("Retired")},
-        {QStringLiteral("retired_reason"), tr("Retired because")}, {QStringLiteral("criteria_id"), tr("Criteria")},
-        {QStringLiteral("reference"), tr("Reference")}});
+    m_history->showRecord(risk.uuid, riskFieldTitle);
     m_title->setFocus();
     resize(QSize(980, 700).boundedTo(parent ? parent->window()->size() * 0.95 : QSize(980, 700)));
 }
@@ -191,7 +176,9 @@ void RiskEditor::buildRiskTab(QWidget *tab)
     form->addRow(QString(), problemLabel(QStringLiteral("status")));
     form->addRow(tr("Review &every:"), m_reviewMonths);
     form->addRow(QString(), problemLabel(QStringLiteral("reviewMonths")));
-    form->addRow(tr("&Next review:"), reviewRow);
+    auto *reviewLabel = new QLabel(tr("&Next review:"), tab);
+    reviewLabel->setBuddy(m_reviewDate);
+    form->addRow(reviewLabel, reviewRow);
 
     m_inherent = new RatingPicker(tr("Inherent (no controls)"), false, tab);
     m_inherent->setObjectName(QStringLiteral("inherentRating"));
@@ -209,8 +196,11 @@ void RiskEditor::buildRiskTab(QWidget *tab)
     ratings->addWidget(problemLabel(QStringLiteral("target")));
     ratings->addStretch();
 
+    auto *formColumn = new QVBoxLayout;
+    formColumn->addLayout(form);
+    formColumn->addStretch();
     auto *layout = new QHBoxLayout(tab);
-    layout->addLayout(form, 3);
+    layout->addLayout(formColumn, 3);
     layout->addSpacing(16);
     layout->addLayout(ratings, 2);
 

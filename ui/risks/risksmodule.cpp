@@ -6,6 +6,7 @@
 #include "risks/riskrepository.h"
 #include "risks/riskspage.h"
 #include "shell/icons.h"
+#include "storage/recordstore.h"
 
 #include <QCoreApplication>
 
@@ -98,6 +99,28 @@ QList<AttentionItem> RisksModule::attentionItems(const QDate &today) const
         items.append({AttentionItem::Level::Warning, Text::tr("%n risk reviews are overdue.", nullptr, s.overdueReviews), id(),
             QVariantMap {{QStringLiteral("overdue"), true}}});
     return items;
+}
+
+QString RisksModule::recordLabel(const QString &entity, const QString &uuid) const
+{
+    if (entity == QLatin1String("risks")) {
+        RecordStore store(m_context.db, entity);
+        const qint64 id = store.idOf(uuid);
+        if (id == 0)
+            return {};
+        const Risk risk = RiskRepository(m_context.db).load(id);
+        return QStringLiteral("%1 %2").arg(risk.reference, risk.title);
+    }
+    if (entity == QLatin1String("people") || entity == QLatin1String("threats") || entity == QLatin1String("controls")
+        || entity == QLatin1String("assets")) {
+        return RecordStore(m_context.db, entity).valueOf(uuid, QStringLiteral("name")).toString();
+    }
+    return {};
+}
+
+QString RisksModule::fieldTitle(const QString &entity, const QString &field) const
+{
+    return entity == QLatin1String("risks") ? riskFieldTitle(field) : QString();
 }
 
 QString RisksModule::entityTitle(const QString &entity) const

@@ -25,6 +25,8 @@ public:
     QList<OverviewFigure> overviewFigures() const override;
     QList<AttentionItem> attentionItems(const QDate &today) const override;
     QString entityTitle(const QString &entity) const override;
+    QString recordLabel(const QString &entity, const QString &uuid) const override;
+    QString fieldTitle(const QString &entity, const QString &field) const override;
 
 private:
     ModuleContext m_context;

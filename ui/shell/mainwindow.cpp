@@ -313,8 +313,18 @@ void MainWindow::saveWindowState()
     settings.sync();
 }
 
+void MainWindow::refuseDamagedFile(const QString &problem)
+{
+    m_damaged = true;
+    if (m_options.interactive)
+        dialogs::critical(this, tr("Damaged Site File"), problem);
+    close();
+}
+
 bool MainWindow::confirmClose()
 {
+    if (m_damaged)
+        return true;
     for (const auto &module : m_modules) {
         if (!module->confirmClose()) {
             showModule(module->id());
@@ -337,7 +347,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (!m_profileAsked && m_options.askForMissingProfile) {
+    if (!m_profileAsked && m_options.interactive && !m_damaged) {
         m_profileAsked = true;
         QTimer::singleShot(0, this, &MainWindow::askForSiteProfile);
     }

@@ -22,7 +22,8 @@ class Database;
 
 struct MainWindowOptions
 {
-    bool askForMissingProfile = true; // off for --quit-after-startup and tests that do not want it
+    // Off for --quit-after-startup: no first-start questions and no message boxes.
+    bool interactive = true;
 };
 
 // The shell: module navigation, the module area, menus, status bar and the undo stack.
@@ -49,9 +50,15 @@ public:
     void showStatus(const QString &message) override;
     QList<const Module *> modules() const override;
 
+    // Called when the integrity check that runs beside the window finds damage: the user is
+    // told and the window closes, as if the file had been refused at open.
+    void refuseDamagedFile(const QString &problem);
+
 signals:
     void openRequested(const QString &path);
     void newRequested(const QString &path);
+    // The background integrity check finished (problem empty: the file is sound).
+    void integrityChecked(const QString &problem);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -84,6 +91,7 @@ private:
     QLabel *m_statusPath = nullptr;
     QList<QAction *> m_gotoActions;
     bool m_profileAsked = false;
+    bool m_damaged = false;
 };
 
 } // namespace vigil

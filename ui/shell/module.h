@@ -91,6 +91,20 @@ public:
         Q_UNUSED(entity);
         return {};
     }
+    // How the record is named to the user ("RSK-0003 Cargo theft ..."); empty if unknown.
+    virtual QString recordLabel(const QString &entity, const QString &uuid) const
+    {
+        Q_UNUSED(entity);
+        Q_UNUSED(uuid);
+        return {};
+    }
+    // A readable name for a field of an entity this module owns; empty if unknown.
+    virtual QString fieldTitle(const QString &entity, const QString &field) const
+    {
+        Q_UNUSED(entity);
+        Q_UNUSED(field);
+        return {};
+    }
 };
 
 } // namespace vigil

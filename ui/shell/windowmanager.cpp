@@ -1,6 +1,7 @@
 #include "windowmanager.h"
 
 #include "shell/dialogs.h"
+#include "shell/integritycheck.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
 #include "storage/database.h"
@@ -22,7 +23,10 @@ MainWindow *WindowManager::window() const
 
 std::unique_ptr<Database> WindowManager::openOrCreate(const QString &path, bool create)
 {
-    std::unique_ptr<Database> db = create ? Database::create(path) : Database::open(path);
+    // The full integrity check runs beside the window (showWindow), so a large file paints at once.
+    OpenOptions options;
+    options.deferIntegrityCheck = true;
+    std::unique_ptr<Database> db = create ? Database::create(path) : Database::open(path, OpenMode::ReadWrite, options);
     db->setActor(Settings::instance().value(Settings::Key::UserName).toString());
     Settings::instance().addRecentFile(db->path());
     return db;
@@ -30,7 +34,7 @@ std::unique_ptr<Database> WindowManager::openOrCreate(const QString &path, bool 
 
 MainWindow *WindowManager::start(const StartOptions &options)
 {
-    m_askForMissingProfile = options.askForMissingProfile;
+    m_interactive = options.interactive;
     QString path = options.path;
     bool isDefault = options.isDefaultPath;
     for (;;) {
@@ -66,7 +70,7 @@ MainWindow *WindowManager::showWindow(std::unique_ptr<Database> db, MainWindow *
     if (replacing)
         replacing->close(); // saves its geometry, so the new window takes the same place
     MainWindowOptions windowOptions;
-    windowOptions.askForMissingProfile = m_askForMissingProfile;
+    windowOptions.interactive = m_interactive;
     auto *window = new MainWindow(std::move(db), windowOptions);
     connect(window, &MainWindow::openRequested, this,
         [this, window](const QString &path) { openFrom(window, path, false); });
@@ -74,6 +78,11 @@ MainWindow *WindowManager::showWindow(std::unique_ptr<Database> db, MainWindow *
         [this, window](const QString &path) { openFrom(window, path, true); });
     m_window = window;
     window->show();
+    verifyIntegrityInBackground(window, window->database().path(), [window](const QString &problem) {
+        if (!problem.isEmpty())
+            window->refuseDamagedFile(problem);
+        emit window->integrityChecked(problem);
+    });
     return window;
 }
 
@@ -85,7 +94,7 @@ void WindowManager::openFrom(MainWindow *from, const QString &path, bool create)
         return;
     try {
         std::unique_ptr<Database> db = openOrCreate(path, create);
-        m_askForMissingProfile = true;
+        m_interactive = true; // a file opened from the menu is opened by a person
         showWindow(std::move(db), from);
     } catch (const Error &e) {
         from->showError(e.message());

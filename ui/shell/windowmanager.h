@@ -21,8 +21,7 @@ public:
     {
         QString path;
         bool isDefaultPath = false; // the default file is created without asking
-        bool interactive = true;    // false: no dialogs; failures throw OpenError
-        bool askForMissingProfile = true;
+        bool interactive = true; // false: no dialogs, no questions; failures throw OpenError
     };
 
     explicit WindowManager(QObject *parent = nullptr);
@@ -38,7 +37,7 @@ private:
     void openFrom(MainWindow *from, const QString &path, bool create);
 
     QPointer<MainWindow> m_window;
-    bool m_askForMissingProfile = true;
+    bool m_interactive = true;
 };
 
 } // namespace vigil

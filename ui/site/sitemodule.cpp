@@ -42,6 +42,21 @@ QWidget *SiteModule::createWidget(QWidget *parent)
     return m_page;
 }
 
+QString SiteModule::fieldTitle(const QString &entity, const QString &field) const
+{
+    if (entity != QLatin1String("site_profile"))
+        return {};
+    if (field == QLatin1String("name"))
+        return Text::tr("name");
+    if (field == QLatin1String("address"))
+        return Text::tr("address");
+    if (field == QLatin1String("logo"))
+        return Text::tr("logo");
+    if (field == QLatin1String("paper_size"))
+        return Text::tr("paper size");
+    return {};
+}
+
 bool SiteModule::confirmClose()
 {
     return !m_page || m_page->confirmClose();

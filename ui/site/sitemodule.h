@@ -22,6 +22,7 @@ public:
     QList<AttentionItem> attentionItems(const QDate &today) const override;
     QString entityTitle(const QString &entity) const override;
     bool confirmClose() override;
+    QString fieldTitle(const QString &entity, const QString &field) const override;
 
 private:
     ModuleContext m_context;

@@ -53,7 +53,7 @@ HistoryView::HistoryView(Database &db, QWidget *parent)
     layout->addWidget(m_tree);
 }
 
-void HistoryView::showRecord(const QString &uuid, const QHash<QString, QString> &fieldTitles)
+void HistoryView::showRecord(const QString &uuid, const std::function<QString(const QString &)> &fieldTitle)
 {
     m_tree->clear();
     if (uuid.isEmpty()) {
@@ -70,7 +70,7 @@ void HistoryView::showRecord(const QString &uuid, const QHash<QString, QString> 
         auto *entry = new QTreeWidgetItem(m_tree,
             {locale.toString(it->at.toLocalTime(), QLocale::ShortFormat), it->actor, what});
         for (const FieldChange &change : it->changes) {
-            const QString field = fieldTitles.value(change.field, change.field);
+            const QString field = fieldTitle ? fieldTitle(change.field) : change.field;
             auto *row = new QTreeWidgetItem(entry, {QString(), QString(), field, valueText(change.before), valueText(change.after)});
             row->setToolTip(3, valueText(change.before));
             row->setToolTip(4, valueText(change.after));

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QTreeWidget;
 
 namespace vigil {
@@ -17,8 +19,8 @@ class HistoryView : public QWidget
 public:
     explicit HistoryView(Database &db, QWidget *parent = nullptr);
 
-    // Shows the history of the record with this uuid; field names are shown as titled here.
-    void showRecord(const QString &uuid, const QHash<QString, QString> &fieldTitles = {});
+    // Shows the history of the record with this uuid; fieldTitle names each stored field.
+    void showRecord(const QString &uuid, const std::function<QString(const QString &)> &fieldTitle);
 
 private:
     Database &m_db;

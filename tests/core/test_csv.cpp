@@ -1,0 +1,87 @@
+#include "support/testsupport.h"
+
+#include "core/risktestsupport.h"
+#include "io/csv.h"
+#include "io/exporttable.h"
+
+#include <QFileInfo>
+
+#include <catch2/catch.hpp>
+
+using namespace vigil;
+using vigil::test::TempDir;
+
+TEST_CASE("CSV quotes what needs quoting and reads it back", "[csv]")
+{
+    const QList<QStringList> rows {
+        {QStringLiteral("plain"), QStringLiteral("with, comma"), QStringLiteral("with \"quotes\"")},
+        {QStringLiteral("line one\nline two"), QStringLiteral("crlf\r\ninside"), QString()},
+        {QStringLiteral(" padded "), QStringLiteral("نقطة التفتيش الشمالية"), QStringLiteral("日本語, \"混在\"")},
+    };
+    const QByteArray bytes = csvDocument(rows);
+    CHECK(bytes.startsWith("\xEF\xBB\xBF")); // spreadsheets need the mark to read UTF-8
+    CHECK(bytes.contains("\"with, comma\""));
+    CHECK(bytes.contains("\"with \"\"quotes\"\"\""));
+    QList<QStringList> back;
+    QString error;
+    REQUIRE(parseCsv(QString::fromUtf8(bytes), &back, &error));
+    CHECK(back == rows);
+}
+
+TEST_CASE("CSV parsing reports an unterminated quote with its line", "[csv]")
+{
+    QList<QStringList> rows;
+    QString error;
+    CHECK_FALSE(parseCsv(QStringLiteral("a,b\nc,\"never\nends"), &rows, &error));
+    CHECK(error.contains(QStringLiteral("line 2")));
+    REQUIRE(parseCsv(QStringLiteral("a;b\r\n1;2"), &rows, &error, u';'));
+    CHECK(rows == (QList<QStringList> {{QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("1"), QStringLiteral("2")}}));
+}
+
+TEST_CASE("The risk register exports to CSV and its values survive the round trip", "[csv][risks]")
+{
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    RiskRepository risks(*db);
+    Risk risk = test::makeRisk(QStringLiteral("Theft, \"organised\", from bay 4"), 4, 4, 3, 3);
+    risk.description = QStringLiteral("First seen 2026-03-01.\nSecond line with ; and ,");
+    risk.vulnerability = QStringLiteral("البوابة الشمالية بلا إضاءة");
+    risk.reviewDate = QDate(2026, 12, 31);
+    risk.reviewMonths = 6;
+    risk.ownerId = test::addPerson(*db, QStringLiteral("Okafor, Dana"));
+    risks.create(risk);
+
+    const QString path = dir.path(QStringLiteral("risks.csv"));
+    writeCsvFile(risks.exportTable({}), path);
+    QList<QStringList> rows;
+    REQUIRE(parseCsv(QString::fromUtf8(test::readFile(path)), &rows));
+    REQUIRE(rows.size() == 2);
+    const QStringList header = rows.at(0);
+    const QStringList row = rows.at(1);
+    REQUIRE(row.size() == header.size());
+    auto column = [&](const char *name) { return row.at(header.indexOf(QLatin1String(name))); };
+    CHECK(column("Reference") == QStringLiteral("RSK-0001"));
+    CHECK(column("Title") == risk.title);
+    CHECK(column("Description") == risk.description);
+    CHECK(column("Vulnerability") == risk.vulnerability);
+    CHECK(column("Owner") == QStringLiteral("Okafor, Dana"));
+    CHECK(column("Review date") == QStringLiteral("2026-12-31"));
+    CHECK(column("Review every (months)") == QStringLiteral("6"));
+    CHECK(column("Inherent level") == QStringLiteral("High"));
+    CHECK(column("Residual likelihood") == QStringLiteral("3"));
+    CHECK(column("Target level").isEmpty());
+}
+
+TEST_CASE("An export to a place that cannot be written fails cleanly", "[csv]")
+{
+    TempDir dir;
+    ExportTable table;
+    table.headers = {QStringLiteral("a")};
+    table.rows = {{QStringLiteral("1")}};
+    test::writeFile(dir.path(QStringLiteral("file")), "x");
+    CHECK_THROWS_AS(writeCsvFile(table, dir.path(QStringLiteral("file/inside.csv"))), Error);
+    // An existing export is replaced only by a complete one.
+    writeCsvFile(table, dir.path(QStringLiteral("out.csv")));
+    CHECK(QFileInfo(dir.path(QStringLiteral("out.csv"))).size() > 0);
+    CHECK(test::listDir(dir.root()) == (QStringList {QStringLiteral("file"), QStringLiteral("out.csv")}));
+}
