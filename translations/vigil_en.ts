@@ -47,6 +47,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::HeatMapWidget</name>
+    <message numerus="yes">
+        <source>%n risks; click to list them</source>
+        <translation>
+            <numerusform>%n risk; click to list it</numerusform>
+            <numerusform>%n risks; click to list them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::OverviewPage</name>
     <message numerus="yes">
         <source>File: %1 · %2 · file format %3 · created %4 · %n audit entries</source>
@@ -57,12 +67,63 @@
     </message>
 </context>
 <context>
+    <name>vigil::RiskRegisterModel</name>
+    <message numerus="yes">
+        <source>Review overdue by %n days</source>
+        <translation>
+            <numerusform>Review overdue by %n day</numerusform>
+            <numerusform>Review overdue by %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RisksModule</name>
+    <message numerus="yes">
+        <source>%n risks are %1 even with their controls in place.</source>
+        <translation>
+            <numerusform>%n risk is %1 even with its controls in place.</numerusform>
+            <numerusform>%n risks are %1 even with their controls in place.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n risk reviews are overdue.</source>
+        <translation>
+            <numerusform>%n risk review is overdue.</numerusform>
+            <numerusform>%n risk reviews are overdue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RisksPage</name>
+    <message numerus="yes">
+        <source>%n risks</source>
+        <translation>
+            <numerusform>%n risk</numerusform>
+            <numerusform>%n risks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n risks to %1.</source>
+        <translation>
+            <numerusform>Exported %n risk to %1.</numerusform>
+            <numerusform>Exported %n risks to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::cli</name>
     <message numerus="yes">
         <source>%n problems found in %1</source>
         <translation>
             <numerusform>%n problem found in %1</numerusform>
             <numerusform>%n problems found in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n rows of the %1 to %2.</source>
+        <translation>
+            <numerusform>Wrote %n row of the %1 to %2.</numerusform>
+            <numerusform>Wrote %n rows of the %1 to %2.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "core/risktestsupport.h"
 #include "io/csv.h"
+#include "catalogues/cataloguedialog.h"
 #include "risks/criteriadialog.h"
 #include "risks/heatmapwidget.h"
 #include "risks/ratingpicker.h"
@@ -295,4 +296,73 @@ TEST_CASE("The Overview shows the risks that need attention and leads to them", 
     CHECK(f.window->currentModuleId() == QStringLiteral("risks"));
     CHECK(f.find<QCheckBox>(QStringLiteral("filterOverdue"))->isChecked());
     CHECK(f.find<QTableView>(QStringLiteral("riskTable"))->model()->rowCount() == 1);
+}
+
+TEST_CASE("The threat catalogue can be extended and entries made inactive, undoably", "[ui][risks][catalogues]")
+{
+    WindowFixture f;
+    openRisks(f);
+    CatalogueDialog dialog(ModuleContext {f.window->database(), f.window->undoStack(), *f.window},
+        CatalogueDialog::Kind::Threats, f.window);
+    dialog.show();
+    auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("catalogueList"));
+    CHECK(list->topLevelItemCount() == 169);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("catalogueFilter")), QStringLiteral("theft"));
+    int visible = 0;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        visible += list->topLevelItem(i)->isHidden() ? 0 : 1;
+    CHECK(visible >= 5);
+    test::screenshot(&dialog, QStringLiteral("catalogue-threats"));
+
+    dialog.findChild<QPushButton *>(QStringLiteral("catalogueNew"))->click();
+    dialog.findChild<QLineEdit *>(QStringLiteral("field_name"))->setText(QStringLiteral("Drone drop over the fence"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("field_category"))->setText(QStringLiteral("Physical attack"));
+    dialog.findChild<QPushButton *>(QStringLiteral("catalogueSave"))->click();
+    ThreatRepository threats(f.window->database());
+    REQUIRE(threats.findByName(QStringLiteral("Drone drop over the fence")).has_value());
+    CHECK(threats.findByName(QStringLiteral("Drone drop over the fence"))->source.isEmpty());
+
+    // A built-in entry that does not apply to this site is made inactive, not deleted.
+    const qint64 wardriving = threats.findByName(QStringLiteral("War driving"))->id;
+    dialog.findChild<QLineEdit *>(QStringLiteral("catalogueFilter"))->setText(QStringLiteral("War driving"));
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (list->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == wardriving)
+            list->setCurrentItem(list->topLevelItem(i));
+    }
+    dialog.findChild<QPushButton *>(QStringLiteral("catalogueToggleActive"))->click();
+    CHECK_FALSE(threats.load(wardriving)->active);
+    CHECK(threats.list().size() == 169); // 168 built in + the new one
+
+    f.window->undoStack().undo();
+    CHECK(threats.load(wardriving)->active);
+    f.window->undoStack().undo();
+    CHECK_FALSE(threats.findByName(QStringLiteral("Drone drop over the fence")).has_value());
+}
+
+TEST_CASE("The criteria dialog edits sizes, levels and the grid", "[ui][risks][criteria]")
+{
+    WindowFixture f;
+    openRisks(f);
+    CriteriaDialog dialog(ModuleContext {f.window->database(), f.window->undoStack(), *f.window}, f.window);
+    dialog.show();
+    test::screenshot(&dialog, QStringLiteral("criteria-edit"));
+    dialog.findChild<QSpinBox *>(QStringLiteral("likelihoodCount"))->setValue(4);
+    dialog.findChild<QSpinBox *>(QStringLiteral("impactCount"))->setValue(6);
+    RiskCriteria edited = dialog.criteria();
+    CHECK(edited.likelihoodCount() == 4);
+    CHECK(edited.impactCount() == 6);
+    CHECK(edited.likelihood.at(0).label == QStringLiteral("Rare")); // kept from the 5x5
+    CHECK(edited.problem().isEmpty());
+
+    // A click on a cell gives it the next level.
+    auto *matrix = dialog.findChild<HeatMapWidget *>(QStringLiteral("criteriaMatrix"));
+    const int before = edited.levelAt(1, 1);
+    QTest::mouseClick(matrix, Qt::LeftButton, {}, matrix->cellRect(1, 1).center());
+    CHECK(dialog.criteria().levelAt(1, 1) == (before + 1) % int(edited.levels.size()));
+
+    // A level without a name stops the preview, with the reason shown.
+    auto *levels = dialog.findChild<QTableWidget *>(QStringLiteral("riskLevels"));
+    levels->item(0, 0)->setText(QString());
+    CHECK_FALSE(dialog.findChild<QPushButton *>(QStringLiteral("previewCriteria"))->isEnabled());
+    CHECK(dialog.findChild<QLabel *>(QStringLiteral("criteriaProblem"))->text() == QStringLiteral("Every risk level needs a name."));
 }

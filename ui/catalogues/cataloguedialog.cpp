@@ -59,7 +59,9 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     m_list->setUniformRowHeights(true);
     m_list->setSortingEnabled(true);
     m_list->sortByColumn(0, Qt::AscendingOrder);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->header()->setStretchLastSection(false);
 
     // The form: one editor per field, built from the adapter's description.
     QList<QPair<QString, QVariant>> people {{tr("(nobody)"), 0}};
@@ -103,7 +105,7 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     QPalette palette = m_problem->palette();
     palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
     m_problem->setPalette(palette);
-    m_form->addRow(QString(), m_problem);
+    m_problem->hide();
 
     auto *newButton = new QPushButton(tr("&New"), this);
     newButton->setObjectName(QStringLiteral("catalogueNew"));
@@ -130,8 +132,9 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(m_form);
+    rightLayout->addWidget(m_problem);
     rightLayout->addLayout(formButtons);
-    rightLayout->addStretch();
+    rightLayout->addStretch(1);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(right);
@@ -212,6 +215,7 @@ void CatalogueDialog::showEntry()
             combo->setCurrentIndex(qMax(0, combo->findData(value)));
     }
     m_problem->clear();
+    m_problem->hide();
     updateButtons();
 }
 
@@ -231,6 +235,7 @@ void CatalogueDialog::startNewItem()
             combo->setCurrentIndex(0);
     }
     m_problem->clear();
+    m_problem->hide();
     updateButtons();
     if (!m_editors.isEmpty())
         m_editors.first()->setFocus();
@@ -252,6 +257,7 @@ void CatalogueDialog::save()
     }
     if (values.value(QStringLiteral("name")).toString().isEmpty()) {
         m_problem->setText(tr("A name is needed."));
+        m_problem->show();
         return;
     }
     const std::optional<qint64> id = m_adapter->save(m_context, m_currentId, m_currentActive, values);
@@ -259,6 +265,7 @@ void CatalogueDialog::save()
         return;
     m_lastSavedId = *id;
     m_problem->clear();
+    m_problem->hide();
     reload(*id);
 }
 

@@ -337,8 +337,15 @@ void CriteriaDialog::updateMatrix()
     m_matrix->setCriteria(m_edited);
     const QString problem = m_edited.problem();
     const bool unchanged = m_edited.sameMatrix(m_current) && m_edited.name.trimmed() == m_current.name;
+    // A problem in red; the note that nothing has changed yet in the ordinary colour.
+    QPalette palette = m_problem->palette();
+    palette.setColor(QPalette::WindowText, problem.isEmpty() ? this->palette().color(QPalette::WindowText)
+                                                             : QColor(0xc0, 0x1c, 0x28));
+    m_problem->setPalette(palette);
     m_problem->setText(!problem.isEmpty() ? problem
-                                          : unchanged ? tr("These are the current criteria (version %1).").arg(m_current.version)
+                                          : unchanged ? tr("These are the current criteria (version %1); change them "
+                                                           "to preview how the register would map.")
+                                                            .arg(m_current.version)
                                                       : QString());
     m_preview->setEnabled(problem.isEmpty() && !unchanged);
 }
