@@ -1,5 +1,7 @@
 #include "exports.h"
 
+#include "actions/correctiveaction.h"
+#include "incidents/incidentrepository.h"
 #include "risks/riskrepository.h"
 
 #include <QCoreApplication>
@@ -23,6 +25,10 @@ QList<ExportKind> exportKinds()
                 all.includeRetired = true;
                 return RiskRepository(db).exportTable(all);
             }},
+        {QStringLiteral("incidents"), Text::tr("Incident log"),
+            [](Database &db) { return IncidentRepository(db).exportTable({}, IncidentColumn::Occurred, Qt::AscendingOrder); }},
+        {QStringLiteral("actions"), Text::tr("Corrective actions"),
+            [](Database &db) { return ActionRepository(db).exportTable({}); }},
     };
 }
 

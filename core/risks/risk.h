@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/fieldproblem.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -65,13 +67,6 @@ struct Risk
     Rating &rating(RatingKind kind);
     bool isRetired() const { return retiredAt.isValid(); }
     bool operator==(const Risk &) const = default;
-};
-
-// A problem with one field, shown beside it in the editor.
-struct FieldProblem
-{
-    QString field;
-    QString message;
 };
 
 // One row of the register: what the table shows, joined and ready.

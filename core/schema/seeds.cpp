@@ -3,6 +3,7 @@
 // for good: change what a new file starts with in a new migration, never here.
 #include "storage/migrations.h"
 
+#include "incidents/incidentcatalogues.h"
 #include "risks/criteriarepository.h"
 #include "risks/riskcatalogues.h"
 #include "storage/database.h"
@@ -30,6 +31,25 @@ void seedRisks(Database &db)
         threats.save(threat, Text::tr("built in: ENISA threat taxonomy"));
 }
 
+// File format 3: the incident categories of DOMAIN.md, with subcategories (some from VERIS).
+void seedIncidents(Database &db)
+{
+    CategoryRepository categories(db);
+    const QString builtIn = Text::tr("built in");
+    for (const CategorySeed &seed : builtInIncidentCategories()) {
+        IncidentCategory category;
+        category.name = QString::fromUtf8(seed.name);
+        const qint64 parent = categories.save(category, builtIn);
+        for (const auto &[name, veris] : seed.subcategories) {
+            IncidentCategory sub;
+            sub.name = QString::fromUtf8(name);
+            sub.parentId = parent;
+            sub.source = veris ? QStringLiteral("VERIS") : QString();
+            categories.save(sub, builtIn);
+        }
+    }
+}
+
 } // namespace
 
 std::function<void(Database &)> migrationSeed(int version)
@@ -37,6 +57,8 @@ std::function<void(Database &)> migrationSeed(int version)
     switch (version) {
     case 2:
         return seedRisks;
+    case 3:
+        return seedIncidents;
     default:
         return {};
     }

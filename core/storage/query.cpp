@@ -89,7 +89,12 @@ Query::~Query()
 
 Query &Query::bind(const QVariant &value)
 {
-    m_query.addBindValue(value);
+    // Qt binds a null QString as SQL NULL; text columns spell "empty" as '', and code that means
+    // NULL passes QVariant().
+    if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull())
+        m_query.addBindValue(QStringLiteral(""));
+    else
+        m_query.addBindValue(value);
     ++m_bound;
     return *this;
 }

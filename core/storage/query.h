@@ -42,7 +42,7 @@ public:
     Query(const Query &) = delete;
     Query &operator=(const Query &) = delete;
 
-    // Binds the next positional (?) parameter.
+    // Binds the next positional (?) parameter. A null QString binds as '' (use QVariant() for NULL).
     Query &bind(const QVariant &value);
     Query &exec();
     bool next();
