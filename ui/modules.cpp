@@ -1,5 +1,7 @@
 #include "modules.h"
 
+#include "actions/actionsmodule.h"
+#include "incidents/incidentsmodule.h"
 #include "overview/overviewmodule.h"
 #include "risks/risksmodule.h"
 #include "site/sitemodule.h"
@@ -10,7 +12,9 @@ std::vector<std::unique_ptr<Module>> createModules(const ModuleContext &context)
 {
     std::vector<std::unique_ptr<Module>> modules;
     modules.push_back(std::make_unique<OverviewModule>(context));
+    modules.push_back(std::make_unique<IncidentsModule>(context));
     modules.push_back(std::make_unique<RisksModule>(context));
+    modules.push_back(std::make_unique<ActionsModule>(context));
     modules.push_back(std::make_unique<SiteModule>(context));
     return modules;
 }

@@ -65,7 +65,7 @@ QString transitionTitle(IncidentStatus from, IncidentStatus to)
     case IncidentStatus::Resolved:
         return Text::tr("Mark Resolved");
     case IncidentStatus::Closed:
-        return Text::tr("Close…");
+        return Text::tr("Close Incident…");
     case IncidentStatus::Reported:
         break;
     }

@@ -14,7 +14,7 @@ bool isReopen(IncidentStatus from, IncidentStatus to);
 // learned on the incident; a reopen needs a reason.
 QString transitionProblem(const Incident &incident, IncidentStatus to, const QString &reason);
 
-// The verb for a move, as on its button ("Start investigation", "Close…").
+// The verb for a move, as on its button ("Start Investigation", "Close Incident…").
 QString transitionTitle(IncidentStatus from, IncidentStatus to);
 
 } // namespace vigil

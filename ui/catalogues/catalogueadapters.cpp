@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "commands/cataloguecommands.h"
+#include "incidents/incidentcatalogues.h"
 #include "people/person.h"
 #include "risks/riskcatalogues.h"
 
@@ -16,6 +17,13 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(vigil::CatalogueDialog)
 };
 
+// Names the list shows for ids an entry refers to.
+struct Lookups
+{
+    QHash<qint64, QString> people;
+    QHash<qint64, QString> categories;
+};
+
 // The per-type part: how an entry reads into cells and form values, and back.
 template<typename T>
 struct Fields;
@@ -25,14 +33,14 @@ struct Fields<Person>
 {
     static QString title() { return Text::tr("People"); }
     static QStringList columns() { return {Text::tr("Name"), Text::tr("Role"), Text::tr("E-mail"), Text::tr("Phone")}; }
-    static QList<CatalogueField> fields()
+    static QList<CatalogueField> fields(const ModuleContext &)
     {
         return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
             {QStringLiteral("role"), Text::tr("&Role:"), CatalogueField::Type::Line, {}, 0, 0},
             {QStringLiteral("email"), Text::tr("&E-mail:"), CatalogueField::Type::Line, {}, 0, 0},
             {QStringLiteral("phone"), Text::tr("&Phone:"), CatalogueField::Type::Line, {}, 0, 0}};
     }
-    static QStringList cells(const Person &p, const QHash<qint64, QString> &) { return {p.name, p.role, p.email, p.phone}; }
+    static QStringList cells(const Person &p, const Lookups &) { return {p.name, p.role, p.email, p.phone}; }
     static QVariantMap values(const Person &p)
     {
         return {{QStringLiteral("name"), p.name}, {QStringLiteral("role"), p.role}, {QStringLiteral("email"), p.email},
@@ -52,13 +60,13 @@ struct Fields<Threat>
 {
     static QString title() { return Text::tr("Threat Catalogue"); }
     static QStringList columns() { return {Text::tr("Threat"), Text::tr("Category"), Text::tr("Source")}; }
-    static QList<CatalogueField> fields()
+    static QList<CatalogueField> fields(const ModuleContext &)
     {
         return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
             {QStringLiteral("category"), Text::tr("&Category:"), CatalogueField::Type::Line, {}, 0, 0},
             {QStringLiteral("description"), Text::tr("&Description:"), CatalogueField::Type::Text, {}, 0, 0}};
     }
-    static QStringList cells(const Threat &t, const QHash<qint64, QString> &)
+    static QStringList cells(const Threat &t, const Lookups &)
     {
         return {t.name, t.category, t.source.isEmpty() ? Text::tr("This site") : t.source};
     }
@@ -80,7 +88,7 @@ struct Fields<Control>
 {
     static QString title() { return Text::tr("Controls"); }
     static QStringList columns() { return {Text::tr("Control"), Text::tr("Type"), Text::tr("Status"), Text::tr("Owner")}; }
-    static QList<CatalogueField> fields()
+    static QList<CatalogueField> fields(const ModuleContext &)
     {
         QList<QPair<QString, QVariant>> types;
         for (ControlType t : {ControlType::Preventive, ControlType::Detective, ControlType::Corrective, ControlType::Deterrent})
@@ -94,9 +102,9 @@ struct Fields<Control>
             {QStringLiteral("owner"), Text::tr("&Owner:"), CatalogueField::Type::Person, {}, 0, 0},
             {QStringLiteral("description"), Text::tr("&Description:"), CatalogueField::Type::Text, {}, 0, 0}};
     }
-    static QStringList cells(const Control &c, const QHash<qint64, QString> &people)
+    static QStringList cells(const Control &c, const Lookups &names)
     {
-        return {c.name, controlTypeTitle(c.type), controlStatusTitle(c.status), people.value(c.ownerId)};
+        return {c.name, controlTypeTitle(c.type), controlStatusTitle(c.status), names.people.value(c.ownerId)};
     }
     static QVariantMap values(const Control &c)
     {
@@ -122,7 +130,7 @@ struct Fields<Asset>
     {
         return {Text::tr("Asset"), Text::tr("Category"), Text::tr("Location"), Text::tr("Criticality"), Text::tr("Owner")};
     }
-    static QList<CatalogueField> fields()
+    static QList<CatalogueField> fields(const ModuleContext &)
     {
         return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
             {QStringLiteral("category"), Text::tr("&Category:"), CatalogueField::Type::Line, {}, 0, 0},
@@ -130,9 +138,9 @@ struct Fields<Asset>
             {QStringLiteral("criticality"), Text::tr("C&riticality (1-5):"), CatalogueField::Type::Number, {}, 1, 5},
             {QStringLiteral("owner"), Text::tr("&Owner:"), CatalogueField::Type::Person, {}, 0, 0}};
     }
-    static QStringList cells(const Asset &a, const QHash<qint64, QString> &people)
+    static QStringList cells(const Asset &a, const Lookups &names)
     {
-        return {a.name, a.category, a.location, QString::number(a.criticality), people.value(a.ownerId)};
+        return {a.name, a.category, a.location, QString::number(a.criticality), names.people.value(a.ownerId)};
     }
     static QVariantMap values(const Asset &a)
     {
@@ -150,22 +158,81 @@ struct Fields<Asset>
     }
 };
 
+template<>
+struct Fields<SiteArea>
+{
+    static QString title() { return Text::tr("Site Areas"); }
+    static QStringList columns() { return {Text::tr("Area"), Text::tr("Description")}; }
+    static QList<CatalogueField> fields(const ModuleContext &)
+    {
+        return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("description"), Text::tr("&Description:"), CatalogueField::Type::Text, {}, 0, 0}};
+    }
+    static QStringList cells(const SiteArea &a, const Lookups &) { return {a.name, a.description}; }
+    static QVariantMap values(const SiteArea &a)
+    {
+        return {{QStringLiteral("name"), a.name}, {QStringLiteral("description"), a.description}};
+    }
+    static void apply(SiteArea &a, const QVariantMap &v)
+    {
+        a.name = v.value(QStringLiteral("name")).toString();
+        a.description = v.value(QStringLiteral("description")).toString();
+    }
+};
+
+template<>
+struct Fields<IncidentCategory>
+{
+    static QString title() { return Text::tr("Incident Categories"); }
+    static QStringList columns() { return {Text::tr("Category"), Text::tr("Part of"), Text::tr("Source")}; }
+    static QList<CatalogueField> fields(const ModuleContext &context)
+    {
+        QList<QPair<QString, QVariant>> parents {{Text::tr("(a main category)"), 0}};
+        for (const IncidentCategory &c : CategoryRepository(context.db).list()) {
+            if (c.parentId == 0)
+                parents.append({c.name, c.id});
+        }
+        return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("parent"), Text::tr("&Part of:"), CatalogueField::Type::Choice, parents, 0, 0},
+            {QStringLiteral("description"), Text::tr("&Description:"), CatalogueField::Type::Text, {}, 0, 0}};
+    }
+    static QStringList cells(const IncidentCategory &c, const Lookups &names)
+    {
+        return {c.name, names.categories.value(c.parentId), c.source};
+    }
+    static QVariantMap values(const IncidentCategory &c)
+    {
+        return {{QStringLiteral("name"), c.name}, {QStringLiteral("parent"), c.parentId},
+            {QStringLiteral("description"), c.description}};
+    }
+    static void apply(IncidentCategory &c, const QVariantMap &v)
+    {
+        c.name = v.value(QStringLiteral("name")).toString();
+        c.parentId = v.value(QStringLiteral("parent")).toLongLong();
+        c.description = v.value(QStringLiteral("description")).toString();
+    }
+};
+
 template<typename T>
 class TypedAdapter final : public CatalogueAdapter
 {
 public:
     QString windowTitle() const override { return Fields<T>::title(); }
     QStringList columns() const override { return Fields<T>::columns(); }
-    QList<CatalogueField> fields() const override { return Fields<T>::fields(); }
+    QList<CatalogueField> fields(const ModuleContext &context) const override { return Fields<T>::fields(context); }
 
     QList<CatalogueEntry> entries(const ModuleContext &context, bool includeInactive) const override
     {
-        QHash<qint64, QString> people;
+        Lookups names;
         for (const Person &p : PeopleRepository(context.db).list(true))
-            people.insert(p.id, p.name);
+            names.people.insert(p.id, p.name);
+        if constexpr (std::is_same_v<T, IncidentCategory>) {
+            for (const IncidentCategory &c : CategoryRepository(context.db).list(true))
+                names.categories.insert(c.id, c.name);
+        }
         QList<CatalogueEntry> list;
         for (const T &item : Catalogue<T>(context.db).list(includeInactive))
-            list.append({item.id, item.active, Fields<T>::cells(item, people), Fields<T>::values(item)});
+            list.append({item.id, item.active, Fields<T>::cells(item, names), Fields<T>::values(item)});
         return list;
     }
 
@@ -208,6 +275,16 @@ std::unique_ptr<CatalogueAdapter> controlCatalogue()
 std::unique_ptr<CatalogueAdapter> assetCatalogue()
 {
     return std::make_unique<TypedAdapter<Asset>>();
+}
+
+std::unique_ptr<CatalogueAdapter> areaCatalogue()
+{
+    return std::make_unique<TypedAdapter<SiteArea>>();
+}
+
+std::unique_ptr<CatalogueAdapter> incidentCategoryCatalogue()
+{
+    return std::make_unique<TypedAdapter<IncidentCategory>>();
 }
 
 } // namespace vigil

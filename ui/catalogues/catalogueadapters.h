@@ -38,7 +38,7 @@ public:
     virtual ~CatalogueAdapter() = default;
     virtual QString windowTitle() const = 0;
     virtual QStringList columns() const = 0;
-    virtual QList<CatalogueField> fields() const = 0;
+    virtual QList<CatalogueField> fields(const ModuleContext &context) const = 0;
     virtual QList<CatalogueEntry> entries(const ModuleContext &context, bool includeInactive) const = 0;
     // Saves through the undo stack; nothing when refused (the user has been told).
     virtual std::optional<qint64> save(const ModuleContext &context, qint64 id, bool active,
@@ -49,5 +49,7 @@ std::unique_ptr<CatalogueAdapter> peopleCatalogue();
 std::unique_ptr<CatalogueAdapter> threatCatalogue();
 std::unique_ptr<CatalogueAdapter> controlCatalogue();
 std::unique_ptr<CatalogueAdapter> assetCatalogue();
+std::unique_ptr<CatalogueAdapter> areaCatalogue();
+std::unique_ptr<CatalogueAdapter> incidentCategoryCatalogue();
 
 } // namespace vigil

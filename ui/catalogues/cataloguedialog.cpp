@@ -30,6 +30,10 @@ std::unique_ptr<CatalogueAdapter> adapterFor(CatalogueDialog::Kind kind)
         return threatCatalogue();
     case CatalogueDialog::Kind::Controls:
         return controlCatalogue();
+    case CatalogueDialog::Kind::SiteAreas:
+        return areaCatalogue();
+    case CatalogueDialog::Kind::IncidentCategories:
+        return incidentCategoryCatalogue();
     case CatalogueDialog::Kind::Assets:
         break;
     }
@@ -67,7 +71,7 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     QList<QPair<QString, QVariant>> people {{tr("(nobody)"), 0}};
     for (const Person &person : PeopleRepository(context.db).list())
         people.append({person.name, person.id});
-    for (const CatalogueField &field : m_adapter->fields()) {
+    for (const CatalogueField &field : m_adapter->fields(context)) {
         QWidget *editor = nullptr;
         switch (field.type) {
         case CatalogueField::Type::Line:

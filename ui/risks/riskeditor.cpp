@@ -10,6 +10,7 @@
 #include "risks/riskcatalogues.h"
 #include "risks/riskrepository.h"
 #include "widgets/historyview.h"
+#include "widgets/registerwidgets.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -39,12 +40,6 @@ QPlainTextEdit *textBox(QWidget *parent, const QString &objectName, int lines)
     edit->setTabChangesFocus(true);
     edit->setFixedHeight(edit->fontMetrics().lineSpacing() * lines + 10);
     return edit;
-}
-
-void selectData(QComboBox *combo, const QVariant &data)
-{
-    const int index = combo->findData(data);
-    combo->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 QList<qint64> checkedIds(const QListWidget *list)

@@ -4,7 +4,6 @@
 #include "base/error.h"
 #include "risks/criteriarepository.h"
 #include "risks/riskrepository.h"
-#include "risks/riskspage.h"
 #include "shell/icons.h"
 #include "storage/recordstore.h"
 
@@ -20,11 +19,6 @@ struct Text
 
 } // namespace
 
-RisksModule::RisksModule(const ModuleContext &context)
-    : m_context(context)
-{
-}
-
 QString RisksModule::id() const
 {
     return QStringLiteral("risks");
@@ -38,36 +32,6 @@ QString RisksModule::title() const
 QIcon RisksModule::icon() const
 {
     return themedIcon(QStringLiteral("risks"));
-}
-
-QWidget *RisksModule::createWidget(QWidget *parent)
-{
-    m_page = new RisksPage(m_context, parent);
-    m_page->restoreState(m_state);
-    return m_page;
-}
-
-QList<QAction *> RisksModule::actions() const
-{
-    return m_page ? m_page->toolbarActions() : QList<QAction *>();
-}
-
-void RisksModule::showTarget(const QVariant &target)
-{
-    if (m_page)
-        m_page->showTarget(target);
-}
-
-QVariant RisksModule::saveState() const
-{
-    return m_page ? m_page->saveState() : m_state;
-}
-
-void RisksModule::restoreState(const QVariant &state)
-{
-    m_state = state;
-    if (m_page)
-        m_page->restoreState(state);
 }
 
 QList<OverviewFigure> RisksModule::overviewFigures() const

@@ -16,6 +16,7 @@
 #include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "widgets/chipdelegate.h"
+#include "widgets/registerwidgets.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -39,20 +40,6 @@ namespace {
 
 const QStringList watchedEntities {QStringLiteral("risks"), QStringLiteral("risk_criteria"), QStringLiteral("people"),
     QStringLiteral("threats"), QStringLiteral("controls"), QStringLiteral("assets")};
-
-QComboBox *filterCombo(const QString &objectName, QWidget *parent)
-{
-    auto *combo = new QComboBox(parent);
-    combo->setObjectName(objectName);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    return combo;
-}
-
-void keepSelection(QComboBox *combo, const QVariant &data)
-{
-    const int index = combo->findData(data);
-    combo->setCurrentIndex(index >= 0 ? index : 0);
-}
 
 } // namespace
 
@@ -106,19 +93,9 @@ RisksPage::RisksPage(const ModuleContext &context, QWidget *parent)
     filters->addStretch();
     filters->addWidget(m_count);
 
-    m_table->setObjectName(QStringLiteral("riskTable"));
+    setupRegisterTable(m_table, QStringLiteral("riskTable"));
     m_table->setModel(m_model);
-    m_table->setSortingEnabled(true);
     m_table->sortByColumn(int(RiskColumn::Reference), Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(int(RiskColumn::Title), QHeaderView::Stretch);
     auto *chips = new ChipDelegate(m_table);
     m_table->setItemDelegateForColumn(int(RiskColumn::Inherent), chips);
@@ -273,10 +250,10 @@ void RisksPage::refillFilterChoices()
     m_status->addItem(tr("Open and in treatment"), QStringLiteral("active"));
     for (RiskStatus s : {RiskStatus::Open, RiskStatus::InTreatment, RiskStatus::Accepted, RiskStatus::Closed})
         m_status->addItem(riskStatusTitle(s), riskStatusKey(s));
-    keepSelection(m_level, level.isValid() ? level : QVariant(-1));
-    keepSelection(m_owner, owner.isValid() ? owner : QVariant(0));
-    keepSelection(m_status, status.isValid() ? status : QVariant(QString()));
-    keepSelection(m_category, category.isValid() ? category : QVariant(QString()));
+    selectData(m_level, level.isValid() ? level : QVariant(-1));
+    selectData(m_owner, owner.isValid() ? owner : QVariant(0));
+    selectData(m_status, status.isValid() ? status : QVariant(QString()));
+    selectData(m_category, category.isValid() ? category : QVariant(QString()));
     m_filling = false;
 }
 
@@ -523,7 +500,7 @@ void RisksPage::showTarget(const QVariant &target)
     if (map.value(QStringLiteral("overdue")).toBool())
         m_overdue->setChecked(true);
     if (map.contains(QStringLiteral("level")))
-        keepSelection(m_level, map.value(QStringLiteral("level")));
+        selectData(m_level, map.value(QStringLiteral("level")));
     m_filling = false;
     applyFilter();
 }

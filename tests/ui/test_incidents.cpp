@@ -1,0 +1,293 @@
+#include "ui/uitestsupport.h"
+
+#include "actions/actioneditor.h"
+#include "actions/correctiveaction.h"
+#include "base/images.h"
+#include "core/incidenttestsupport.h"
+#include "incidents/attachmentsview.h"
+#include "incidents/closedialog.h"
+#include "incidents/incidentdialog.h"
+#include "incidents/incidentlogmodel.h"
+#include "incidents/quickentrydialog.h"
+#include "storage/attachments.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QPointer>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace vigil;
+using vigil::test::makeIncident;
+using vigil::test::WindowFixture;
+
+namespace {
+
+template<typename T>
+T *waitForDialog(WindowFixture &f, const QString &name)
+{
+    QCoreApplication::processEvents();
+    T *dialog = f.window->findChild<T *>(name);
+    INFO("dialog " << name.toStdString());
+    REQUIRE(dialog);
+    REQUIRE(dialog->isVisible());
+    return dialog;
+}
+
+QTableView *openLog(WindowFixture &f)
+{
+    f.window->showModule(QStringLiteral("incidents"));
+    QCoreApplication::processEvents();
+    return f.find<QTableView>(QStringLiteral("incidentTable"));
+}
+
+qint64 addArea(Database &db, const QString &name)
+{
+    SiteArea area;
+    area.name = name;
+    return AreaRepository(db).save(area);
+}
+
+} // namespace
+
+TEST_CASE("A guard logs an incident with the keyboard alone and finds it by search", "[ui][incidents]")
+{
+    WindowFixture f;
+    addArea(f.window->database(), QStringLiteral("Gatehouse"));
+    addArea(f.window->database(), QStringLiteral("Yard"));
+    QTableView *table = openLog(f);
+    QElapsedTimer clock;
+    clock.start();
+
+    QTest::keyClick(f.window, Qt::Key_N, Qt::ControlModifier);
+    auto *dialog = waitForDialog<QuickEntryDialog>(f, QStringLiteral("quickEntryDialog"));
+    // When is already now; the cursor waits in the category. Part of a name and Tab chooses it.
+    auto *category = dialog->findChild<QComboBox *>(QStringLiteral("quickCategory"));
+    const bool categoryFocused = category == QApplication::focusWidget() || category->isAncestorOf(QApplication::focusWidget());
+    REQUIRE(categoryFocused);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("tailg"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    CHECK(category->currentText().endsWith(QStringLiteral("Tailgating")));
+    // Area: type its first letter.
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Y"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Turnstile 3"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("H")); // High
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Driver followed a contractor through turnstile 3 "
+                                                                 "without badging; challenged and escorted out."));
+    test::screenshot(dialog, QStringLiteral("quick-entry"));
+    const QPointer<QuickEntryDialog> open(dialog); // deletes itself on close
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK((open.isNull() || !open->isVisible()));
+    CHECK(clock.elapsed() < 30000);
+
+    IncidentRepository incidents(f.window->database());
+    REQUIRE(incidents.count({}) == 1);
+    const Incident logged = incidents.load(incidents.ids({}, IncidentColumn::Reference, Qt::AscendingOrder).first());
+    CHECK(logged.reference.startsWith(QStringLiteral("INC-")));
+    CHECK(logged.subcategoryId == test::categoryId(f.window->database(), QStringLiteral("Tailgating")));
+    CHECK(logged.severity == Severity::High);
+    CHECK(logged.location == QStringLiteral("Turnstile 3"));
+    CHECK(logged.areaId == AreaRepository(f.window->database()).findByName(QStringLiteral("Yard"))->id);
+
+    // Search as you type finds it by a word of its description.
+    f.activate();
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(f.find(QStringLiteral("searchIncidents")), QStringLiteral("escort"));
+    QTest::qWait(300);
+    REQUIRE(table->model()->rowCount() == 1);
+    CHECK(table->model()->index(0, 0).data().toString() == logged.reference);
+    QTest::keyClicks(f.find(QStringLiteral("searchIncidents")), QStringLiteral(" nothingmatches"));
+    QTest::qWait(300);
+    CHECK(table->model()->rowCount() == 0);
+    test::screenshot(f.window, QStringLiteral("incidents-log"));
+}
+
+TEST_CASE("Quick entry starts where the last incident was and says what is missing", "[ui][incidents]")
+{
+    WindowFixture f;
+    const qint64 yard = addArea(f.window->database(), QStringLiteral("Yard"));
+    Incident previous = makeIncident(f.window->database(), QStringLiteral("Earlier"));
+    previous.areaId = yard;
+    previous.location = QStringLiteral("Trailer bay 7");
+    IncidentRepository(f.window->database()).create(previous);
+    openLog(f);
+    f.trigger(QStringLiteral("actionLogIncident"));
+    auto *dialog = waitForDialog<QuickEntryDialog>(f, QStringLiteral("quickEntryDialog"));
+    CHECK(dialog->findChild<QComboBox *>(QStringLiteral("quickArea"))->currentData().toLongLong() == yard);
+    CHECK(dialog->findChild<QLineEdit *>(QStringLiteral("quickLocation"))->text() == QStringLiteral("Trailer bay 7"));
+    dialog->findChild<QPushButton *>(QStringLiteral("quickSave"))->click();
+    CHECK(dialog->isVisible());
+    CHECK(dialog->findChild<QLabel *>(QStringLiteral("quickProblem"))->text().contains(QStringLiteral("category")));
+    CHECK(IncidentRepository(f.window->database()).count({}) == 1);
+    dialog->reject();
+}
+
+TEST_CASE("The incident view offers only legal moves; closing takes root cause, lessons and actions", "[ui][incidents]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    IncidentRepository incidents(db);
+    const qint64 id = incidents.create(makeIncident(db, QStringLiteral("Pallet of phones missing from bay 12"))).id;
+    QTableView *table = openLog(f);
+    table->setFocus();
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *dialog = waitForDialog<IncidentDialog>(f, QStringLiteral("incidentDialog"));
+    CHECK(dialog->findChild<QPushButton *>(QStringLiteral("moveTo_investigating")));
+    CHECK_FALSE(dialog->findChild<QPushButton *>(QStringLiteral("moveTo_reported")));
+    test::screenshot(dialog, QStringLiteral("incident-view"));
+
+    dialog->findChild<QPushButton *>(QStringLiteral("moveTo_investigating"))->click();
+    QCoreApplication::processEvents();
+    CHECK(incidents.load(id).status == IncidentStatus::Investigating);
+    // The buttons follow the status: no way back to Reported.
+    CHECK_FALSE(dialog->findChild<QPushButton *>(QStringLiteral("moveTo_investigating")));
+    CHECK(dialog->findChild<QPushButton *>(QStringLiteral("moveTo_closed")));
+
+    // A note in the timeline.
+    auto *note = dialog->findChild<QPlainTextEdit *>(QStringLiteral("noteText"));
+    note->setPlainText(QStringLiteral("CCTV shows the pallet leaving on trailer TR-88 at 02:14"));
+    dialog->findChild<QPushButton *>(QStringLiteral("addNote"))->click();
+    QCoreApplication::processEvents();
+    CHECK(incidents.timeline(id).last().text.contains(QStringLiteral("TR-88")));
+
+    dialog->findChild<QPushButton *>(QStringLiteral("moveTo_closed"))->click();
+    auto *close = waitForDialog<CloseDialog>(f, QStringLiteral("closeDialog"));
+    close->findChild<QPushButton *>(QStringLiteral("confirmClose"))->click();
+    CHECK(close->isVisible()); // nothing given yet
+    CHECK(close->findChild<QLabel *>(QStringLiteral("closeProblem"))->text().contains(QStringLiteral("root cause")));
+    close->findChild<QPlainTextEdit *>(QStringLiteral("closeRootCause"))->setPlainText(QStringLiteral("Seal not checked at dispatch"));
+    close->findChild<QPlainTextEdit *>(QStringLiteral("closeLessons"))->setPlainText(QStringLiteral("Seal numbers are logged at the gate"));
+    close->findChild<QPushButton *>(QStringLiteral("closeAddAction"))->click();
+    auto *actionsTable = close->findChild<QTableWidget *>(QStringLiteral("closeActions"));
+    actionsTable->item(0, 0)->setText(QStringLiteral("Add seal check to the dispatch checklist"));
+    test::screenshot(close, QStringLiteral("close-incident"));
+    close->findChild<QPushButton *>(QStringLiteral("confirmClose"))->click();
+    QCoreApplication::processEvents();
+    CHECK(incidents.load(id).status == IncidentStatus::Closed);
+    const QList<CorrectiveAction> actions = ActionRepository(db).forIncident(id);
+    REQUIRE(actions.size() == 1);
+    CHECK(actions.at(0).dueDate.isValid());
+
+    // Undo takes back the close and its action together.
+    dialog->close();
+    f.activate();
+    QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK(incidents.load(id).status == IncidentStatus::Investigating);
+    CHECK(ActionRepository(db).forIncident(id).isEmpty());
+}
+
+TEST_CASE("Photos attach with a thumbnail; a file over 50 MB gets a clear message", "[ui][incidents][attachments]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    const qint64 id = IncidentRepository(db).create(makeIncident(db, QStringLiteral("Fence cut near the rail siding"))).id;
+    IncidentDialog dialog(ModuleContext {db, f.window->undoStack(), *f.window}, id, f.window);
+    dialog.show();
+    QImage photo(800, 600, QImage::Format_RGB32);
+    photo.fill(QColor(0x55, 0x77, 0x44));
+    const QString photoPath = f.dir.path(QStringLiteral("fence.png"));
+    REQUIRE(photo.save(photoPath));
+    dialogs::setNextFileName(photoPath);
+    dialog.findChild<QPushButton *>(QStringLiteral("addAttachment"))->click();
+    QCoreApplication::processEvents();
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("attachmentList"));
+    REQUIRE(list->count() == 1);
+    CHECK(list->item(0)->text().startsWith(QStringLiteral("fence.png")));
+    CHECK_FALSE(list->item(0)->icon().isNull());
+
+    // Save a copy, byte for byte.
+    list->setCurrentRow(0);
+    const QString copy = f.dir.path(QStringLiteral("copy.png"));
+    dialogs::setNextFileName(copy);
+    dialog.findChild<QPushButton *>(QStringLiteral("saveAttachment"))->click();
+    CHECK(test::readFile(copy) == test::readFile(photoPath));
+
+    // A file over the limit is refused before it is read.
+    const QString huge = f.dir.path(QStringLiteral("cctv-export.mp4"));
+    {
+        QFile file(huge);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        REQUIRE(file.resize(maxAttachmentBytes + 1));
+    }
+    dialogs::takeShownMessages();
+    dialogs::setNextFileName(huge);
+    dialog.findChild<QPushButton *>(QStringLiteral("addAttachment"))->click();
+    const QStringList messages = dialogs::takeShownMessages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages.at(0).contains(QStringLiteral("cctv-export.mp4")));
+    CHECK(IncidentRepository(db).attachments(id).size() == 1);
+    dialog.close();
+}
+
+TEST_CASE("The log model passes Qt's model tester and reads pages from both ends", "[ui][incidents]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    {
+        Transaction tx(db);
+        IncidentRepository incidents(db);
+        for (int i = 0; i < 600; ++i) {
+            Incident incident = makeIncident(db, QStringLiteral("Alarm %1").arg(i), QStringLiteral("Alarm activation"));
+            incident.occurredAt = incident.occurredAt.addSecs(-i * 600);
+            incidents.create(incident);
+        }
+        tx.commit();
+    }
+    IncidentLogModel model(db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    CHECK(model.rowCount() == 600);
+    // Newest first; the last row is the oldest, read from the far end.
+    CHECK(model.rowAt(0)->occurredAt >= model.rowAt(1)->occurredAt);
+    CHECK(model.rowAt(599)->occurredAt <= model.rowAt(598)->occurredAt);
+    CHECK(model.cachedPages() <= 4);
+    model.sort(int(IncidentColumn::Reference), Qt::AscendingOrder);
+    CHECK(model.rowAt(0)->reference.endsWith(QStringLiteral("-0001")));
+}
+
+TEST_CASE("Corrective actions are tracked to verified closure in the Actions register", "[ui][actions]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    CorrectiveAction late;
+    late.description = QStringLiteral("Repair the north fence");
+    late.dueDate = QDate::currentDate().addDays(-5);
+    const qint64 id = ActionRepository(db).create(late).id;
+    f.window->showModule(QStringLiteral("actions"));
+    QCoreApplication::processEvents();
+    auto *table = f.find<QTableView>(QStringLiteral("actionTable"));
+    REQUIRE(table->model()->rowCount() == 1);
+    const QModelIndex due = table->model()->index(0, int(ActionColumn::Due));
+    CHECK(due.data(Qt::ForegroundRole).value<QBrush>().color() == QColor(0xc0, 0x1c, 0x28));
+    test::screenshot(f.window, QStringLiteral("actions"));
+
+    table->setFocus();
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *editor = waitForDialog<ActionEditor>(f, QStringLiteral("actionEditor"));
+    auto *status = editor->findChild<QComboBox *>(QStringLiteral("actionStatus"));
+    status->setCurrentIndex(status->findData(int(ActionStatus::VerifiedEffective)));
+    editor->findChild<QPushButton *>(QStringLiteral("saveAction"))->click();
+    CHECK(editor->isVisible()); // how was it verified?
+    editor->findChild<QPlainTextEdit *>(QStringLiteral("actionVerification"))->setPlainText(QStringLiteral("Walked the line: no gaps"));
+    editor->findChild<QPushButton *>(QStringLiteral("saveAction"))->click();
+    QCoreApplication::processEvents();
+    CHECK(ActionRepository(db).load(id).status == ActionStatus::VerifiedEffective);
+    CHECK(table->model()->rowCount() == 0); // outstanding only, by default
+}

@@ -1,0 +1,218 @@
+#include "actionspage.h"
+
+#include "actions/actioneditor.h"
+#include "actions/actionregistermodel.h"
+#include "base/clock.h"
+#include "base/error.h"
+#include "io/exporttable.h"
+#include "people/person.h"
+#include "shell/dialogs.h"
+#include "shell/icons.h"
+#include "storage/changenotifier.h"
+#include "storage/database.h"
+#include "widgets/registerwidgets.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QShortcut>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace vigil {
+
+ActionsPage::ActionsPage(const ModuleContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new ActionRegisterModel(context.db, this))
+    , m_search(new QLineEdit(this))
+    , m_owner(filterCombo(QStringLiteral("filterOwner"), this))
+    , m_status(filterCombo(QStringLiteral("filterStatus"), this))
+    , m_overdue(new QCheckBox(tr("O&verdue only"), this))
+    , m_count(new QLabel(this))
+    , m_table(new QTableView(this))
+{
+    setObjectName(QStringLiteral("actionsPage"));
+    m_model->setErrorHandler([this](const QString &message) { m_context.host.showStatus(message); });
+    m_search->setObjectName(QStringLiteral("searchActions"));
+    m_search->setPlaceholderText(tr("Search actions (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_overdue->setObjectName(QStringLiteral("filterOverdue"));
+    m_count->setObjectName(QStringLiteral("actionCount"));
+    m_status->addItem(tr("Outstanding"), QStringLiteral("outstanding"));
+    m_status->addItem(tr("All statuses"), QString());
+    for (ActionStatus s : allActionStatuses)
+        m_status->addItem(actionStatusTitle(s), actionStatusKey(s));
+    refillOwners();
+
+    setupRegisterTable(m_table, QStringLiteral("actionTable"));
+    m_table->setModel(m_model);
+    m_table->horizontalHeader()->setSortIndicator(int(ActionColumn::Due), Qt::AscendingOrder);
+    m_table->horizontalHeader()->setSectionResizeMode(int(ActionColumn::Description), QHeaderView::Stretch);
+    const QFontMetrics fm = m_table->fontMetrics();
+    m_table->setColumnWidth(int(ActionColumn::Reference), fm.horizontalAdvance(QStringLiteral("ACT-00000__")));
+    m_table->setColumnWidth(int(ActionColumn::Source), fm.horizontalAdvance(QStringLiteral("INC-2026-00000__")));
+    m_table->setColumnWidth(int(ActionColumn::Owner), fm.horizontalAdvance(QStringLiteral("Martin Lisowski__")));
+    m_table->setColumnWidth(int(ActionColumn::Due), fm.horizontalAdvance(QStringLiteral("30 Sept 2026__")));
+    m_table->setColumnWidth(int(ActionColumn::Status), fm.horizontalAdvance(QStringLiteral("Verified effective__")));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_owner);
+    filters->addWidget(m_status);
+    filters->addWidget(m_overdue);
+    filters->addStretch();
+    filters->addWidget(m_count);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 8);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+
+    auto *create = new QAction(themedIcon(QStringLiteral("file-new")), tr("&New Action"), this);
+    create->setObjectName(QStringLiteral("actionNewAction"));
+    create->setShortcut(QKeySequence::New);
+    connect(create, &QAction::triggered, this, &ActionsPage::newAction);
+    auto *open = new QAction(themedIcon(QStringLiteral("file-open")), tr("&Open"), this);
+    open->setObjectName(QStringLiteral("actionOpenAction"));
+    connect(open, &QAction::triggered, this, &ActionsPage::openSelected);
+    auto *exportAction = new QAction(themedIcon(QStringLiteral("save")), tr("&Export…"), this);
+    exportAction->setObjectName(QStringLiteral("actionExportActions"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, &ActionsPage::exportCsv);
+    m_toolbar = {create, open, exportAction};
+
+    auto *searchTimer = new QTimer(this);
+    searchTimer->setSingleShot(true);
+    searchTimer->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, searchTimer, qOverload<>(&QTimer::start));
+    connect(searchTimer, &QTimer::timeout, this, &ActionsPage::applyFilter);
+    for (QComboBox *combo : {m_owner, m_status})
+        connect(combo, &QComboBox::currentIndexChanged, this, [this] {
+            if (!m_filling)
+                applyFilter();
+        });
+    connect(m_overdue, &QCheckBox::toggled, this, &ActionsPage::applyFilter);
+    connect(m_table, &QTableView::activated, this, &ActionsPage::openSelected);
+    connect(&context.db.notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
+        if ((entity == QLatin1String("corrective_actions") || entity == QLatin1String("people")) && !m_refreshPending) {
+            m_refreshPending = true;
+            QTimer::singleShot(0, this, &ActionsPage::refresh);
+        }
+    });
+    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    applyFilter();
+}
+
+void ActionsPage::refillOwners()
+{
+    m_filling = true;
+    const QVariant owner = m_owner->currentData();
+    m_owner->clear();
+    m_owner->addItem(tr("All owners"), 0);
+    try {
+        for (const Person &p : PeopleRepository(m_context.db).list(true))
+            m_owner->addItem(p.name, p.id);
+    } catch (const Error &e) {
+        m_context.host.showStatus(e.message());
+    }
+    selectData(m_owner, owner.isValid() ? owner : QVariant(0));
+    m_filling = false;
+}
+
+void ActionsPage::applyFilter()
+{
+    ActionFilter f;
+    f.text = m_search->text();
+    f.ownerId = m_owner->currentData().toLongLong();
+    const QString status = m_status->currentData().toString();
+    if (status == QLatin1String("outstanding"))
+        f.statuses = {ActionStatus::Open, ActionStatus::InProgress};
+    else if (ActionStatus s; actionStatusFromKey(status, &s))
+        f.statuses = {s};
+    f.overdueOnly = m_overdue->isChecked();
+    m_model->setFilter(f);
+    m_count->setText(tr("%n actions", nullptr, m_model->rowCount()));
+}
+
+void ActionsPage::refresh()
+{
+    m_refreshPending = false;
+    refillOwners();
+    m_model->reload();
+    m_count->setText(tr("%n actions", nullptr, m_model->rowCount()));
+}
+
+void ActionsPage::newAction()
+{
+    CorrectiveAction action;
+    action.source = ActionSource::Other;
+    auto *editor = new ActionEditor(m_context, action, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->open();
+}
+
+void ActionsPage::openSelected()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    try {
+        const CorrectiveAction action = ActionRepository(m_context.db).load(current.data(ActionRegisterModel::IdRole).toLongLong());
+        auto *editor = new ActionEditor(m_context, action, this);
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        editor->open();
+    } catch (const Error &e) {
+        m_context.host.showError(e.message());
+    }
+}
+
+void ActionsPage::exportCsv()
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(tr("corrective-actions-%1.csv").arg(Clock::current().today().toString(Qt::ISODate)));
+    const QString path = dialogs::saveFileName(this, tr("Export Corrective Actions"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const ExportTable table =
+            ActionRepository(m_context.db).exportTable(m_model->filter(), ActionColumn(m_model->sortColumn()), m_model->sortOrder());
+        writeCsvFile(table, path);
+        m_context.host.showStatus(tr("Exported %n actions to %1.", nullptr, int(table.rows.size())).arg(QDir::toNativeSeparators(path)));
+    } catch (const Error &e) {
+        m_context.host.showError(e.message());
+    }
+}
+
+void ActionsPage::showTarget(const QVariant &target)
+{
+    const QVariantMap map = target.toMap();
+    m_filling = true;
+    m_search->clear();
+    m_owner->setCurrentIndex(0);
+    selectData(m_status, map.value(QStringLiteral("status"), QStringLiteral("outstanding")));
+    m_filling = false;
+    m_overdue->setChecked(map.value(QStringLiteral("overdue")).toBool());
+    applyFilter();
+}
+
+QVariant ActionsPage::saveState() const
+{
+    return QVariantMap {{QStringLiteral("header"), m_table->horizontalHeader()->saveState()}};
+}
+
+void ActionsPage::restoreState(const QVariant &state)
+{
+    m_table->horizontalHeader()->restoreState(state.toMap().value(QStringLiteral("header")).toByteArray());
+}
+
+} // namespace vigil
