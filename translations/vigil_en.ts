@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>vigil::ActionRegisterModel</name>
+    <message numerus="yes">
+        <source>Overdue by %n days</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ActionsModule</name>
+    <message numerus="yes">
+        <source>%n corrective actions are overdue.</source>
+        <translation>
+            <numerusform>%n corrective action is overdue.</numerusform>
+            <numerusform>%n corrective actions are overdue.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ActionsPage</name>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n actions to %1.</source>
+        <translation>
+            <numerusform>Exported %n action to %1.</numerusform>
+            <numerusform>Exported %n actions to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::HealthCheck</name>
     <message numerus="yes">
         <source>audit trail: %n entries are malformed</source>
@@ -53,6 +90,47 @@
         <translation>
             <numerusform>%n risk; click to list it</numerusform>
             <numerusform>%n risks; click to list them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::IncidentsModule</name>
+    <message numerus="yes">
+        <source>%n critical incidents are open.</source>
+        <translation>
+            <numerusform>%n critical incident is open.</numerusform>
+            <numerusform>%n critical incidents are open.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high-severity incidents are open.</source>
+        <translation>
+            <numerusform>%n high-severity incident is open.</numerusform>
+            <numerusform>%n high-severity incidents are open.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents were reported in the last 24 hours.</source>
+        <translation>
+            <numerusform>%n incident was reported in the last 24 hours.</numerusform>
+            <numerusform>%n incidents were reported in the last 24 hours.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::IncidentsPage</name>
+    <message numerus="yes">
+        <source>%n incidents</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n incidents to %1.</source>
+        <translation>
+            <numerusform>Exported %n incident to %1.</numerusform>
+            <numerusform>Exported %n incidents to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "base/translations.h"
 #include "storage/database.h"
 #include "storage/healthcheck.h"
 

@@ -3,9 +3,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 #include <QStandardPaths>
 
 #include <QRegularExpression>
@@ -99,18 +96,6 @@ void quietQtMessages()
 bool stderrIsTerminal()
 {
     return isatty(STDERR_FILENO) == 1;
-}
-
-void installTranslations(QCoreApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    auto *vigil = new QTranslator(&app);
-    if (vigil->load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || vigil->load(QStringLiteral(":/i18n/vigil_en.qm")))
-        QCoreApplication::installTranslator(vigil);
 }
 
 QString defaultDatabasePath()

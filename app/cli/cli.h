@@ -37,9 +37,6 @@ QString helpText(const QCommandLineParser &parser, const QString &command);
 
 bool stderrIsTerminal();
 
-// Loads Vigil's and Qt's translations for the user's language (English plural forms otherwise).
-void installTranslations(QCoreApplication &app);
-
 QString defaultDatabasePath();
 
 int runCheck(int argc, char *argv[]);

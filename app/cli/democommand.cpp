@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "base/timeformat.h"
+#include "base/translations.h"
 #include "demo/demo.h"
 
 #include <QCommandLineParser>

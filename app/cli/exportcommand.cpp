@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "base/error.h"
+#include "base/translations.h"
 #include "io/exports.h"
 #include "storage/database.h"
 

@@ -1,9 +1,10 @@
 #include "cli.h"
 
 #include "base/clock.h"
-#include "base/processclock.h"
 #include "base/error.h"
+#include "base/processclock.h"
 #include "base/timeformat.h"
+#include "base/translations.h"
 #include "shell/firstpaint.h"
 #include "shell/icons.h"
 #include "shell/integritycheck.h"

@@ -49,6 +49,10 @@ QString whereClause(const IncidentFilter &f, QVariantList *args)
         conditions.append(QStringLiteral("i.occurred_at < ?"));
         args->append(toStoredUtc(f.to.addDays(1).startOfDay()));
     }
+    if (f.reportedSince.isValid()) {
+        conditions.append(QStringLiteral("i.reported_at >= ?"));
+        args->append(toStoredUtc(f.reportedSince));
+    }
     if (!f.categoryIds.isEmpty()) {
         const QString list = placeholders(f.categoryIds.size());
         conditions.append(QStringLiteral("(i.category_id IN (%1) OR i.subcategory_id IN (%1))").arg(list));

@@ -23,6 +23,7 @@ struct IncidentFilter
     qint64 assignedToId = 0; // -1: nobody
     QString text;            // full-text search: every word, as a word prefix
     qint64 riskId = 0;       // linked to this risk
+    QDateTime reportedSince; // reported at or after this moment (the overview's "last 24 hours")
     bool operator==(const IncidentFilter &) const = default;
 };
 

@@ -85,7 +85,7 @@ TEST_CASE("A value changed behind Vigil's back is reported, even with the time l
     REQUIRE(test::rawSql(path, QStringLiteral("UPDATE site_profile SET address = 'Somewhere else'")));
     const HealthReport report = check(path);
     CHECK_FALSE(report.healthy());
-    CHECK(mentions(report.problems, QStringLiteral("differ from their last audited change")));
+    CHECK(mentions(report.problems, QStringLiteral("1 value differs from its last audited change")));
 }
 
 TEST_CASE("A record deleted behind Vigil's back is reported", "[check]")
@@ -105,7 +105,7 @@ TEST_CASE("A record inserted behind Vigil's back is reported", "[check]")
     REQUIRE(test::rawSql(path, QStringLiteral("INSERT INTO site_profile (uuid, name, created_at, created_by, "
                                               "updated_at, updated_by) VALUES ('0b5e', 'Ghost', 'a', 'b', 'c', 'd')")));
     const HealthReport report = check(path);
-    CHECK(mentions(report.problems, QStringLiteral("have no audit entry")));
+    CHECK(mentions(report.problems, QStringLiteral("1 record has no audit entry")));
     CHECK(mentions(report.problems, QStringLiteral("0b5e")));
 }
 

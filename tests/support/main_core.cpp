@@ -3,6 +3,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "base/translations.h"
 #include "support/environment.h"
 
 #include <QGuiApplication>
@@ -12,5 +13,6 @@ int main(int argc, char *argv[])
     vigil::test::prepareEnvironment();
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
+    vigil::installTranslations(app);
     return Catch::Session().run(argc, argv);
 }

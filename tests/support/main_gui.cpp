@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "shell/dialogs.h"
+#include "base/translations.h"
 #include "support/environment.h"
 
 #include <QApplication>
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
     vigil::test::prepareEnvironment();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
+    vigil::installTranslations(app);
     vigil::dialogs::setTestMode(true);
     return Catch::Session().run(argc, argv);
 }

@@ -1,6 +1,9 @@
 #include "ui/uitestsupport.h"
 
 #include "actions/actioneditor.h"
+#include "actions/actionregistermodel.h"
+#include "people/person.h"
+#include "widgets/figuretile.h"
 #include "actions/correctiveaction.h"
 #include "base/images.h"
 #include "core/incidenttestsupport.h"
@@ -12,7 +15,11 @@
 #include "storage/attachments.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QMenu>
+#include <QToolButton>
 #include <QDateTimeEdit>
 #include <QPointer>
 #include <QElapsedTimer>
@@ -290,4 +297,225 @@ TEST_CASE("Corrective actions are tracked to verified closure in the Actions reg
     QCoreApplication::processEvents();
     CHECK(ActionRepository(db).load(id).status == ActionStatus::VerifiedEffective);
     CHECK(table->model()->rowCount() == 0); // outstanding only, by default
+}
+
+namespace {
+
+qint64 addPerson(Database &db, const QString &name)
+{
+    Person person;
+    person.name = name;
+    return PeopleRepository(db).save(person);
+}
+
+int selectByText(QComboBox *combo, const QString &text)
+{
+    const int index = combo->findText(text, Qt::MatchContains);
+    INFO("choice " << text.toStdString());
+    REQUIRE(index >= 0);
+    combo->setCurrentIndex(index);
+    QCoreApplication::processEvents();
+    return index;
+}
+
+} // namespace
+
+TEST_CASE("The log filters by every field, keeps saved filters and exports what it shows", "[ui][incidents]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    const qint64 yard = addArea(db, QStringLiteral("Yard"));
+    const qint64 dana = addPerson(db, QStringLiteral("Dana Okafor"));
+    IncidentRepository incidents(db);
+    Incident alarm = makeIncident(db, QStringLiteral("Intruder alarm zone 4, wind"), QStringLiteral("Alarm activation"));
+    alarm.severity = Severity::Low;
+    alarm.occurredAt = QDateTime(QDate(2026, 3, 2), QTime(3, 10));
+    alarm.reportedAt = alarm.occurredAt.addSecs(600);
+    incidents.create(alarm);
+    Incident theft = makeIncident(db, QStringLiteral("Diesel siphoned from reefer trailer"), QStringLiteral("Theft"));
+    theft.severity = Severity::High;
+    theft.areaId = yard;
+    theft.assignedToId = dana;
+    theft.occurredAt = QDateTime(QDate(2026, 6, 20), QTime(1, 40));
+    theft.reportedAt = theft.occurredAt.addSecs(3600);
+    incidents.create(theft);
+    Incident assault = makeIncident(db, QStringLiteral("Driver punched a marshal at the gate"), QStringLiteral("Assault / violence"));
+    assault.severity = Severity::Critical;
+    assault.occurredAt = QDateTime(QDate(2026, 9, 9), QTime(22, 5));
+    assault.reportedAt = assault.occurredAt.addSecs(300);
+    incidents.create(assault);
+
+    QTableView *table = openLog(f);
+    auto *count = f.find<QLabel>(QStringLiteral("incidentCount"));
+    REQUIRE(table->model()->rowCount() == 3);
+    CHECK(count->text() == QStringLiteral("3 incidents"));
+
+    auto *severity = f.find<QComboBox>(QStringLiteral("filterSeverity"));
+    selectByText(severity, QStringLiteral("High and critical"));
+    CHECK(table->model()->rowCount() == 2);
+    selectByText(f.find<QComboBox>(QStringLiteral("filterArea")), QStringLiteral("Yard"));
+    CHECK(table->model()->rowCount() == 1);
+    selectByText(f.find<QComboBox>(QStringLiteral("filterAssigned")), QStringLiteral("Dana"));
+    REQUIRE(table->model()->rowCount() == 1);
+    CHECK(table->model()->index(0, int(IncidentColumn::Assigned)).data().toString() == QStringLiteral("Dana Okafor"));
+    CHECK(count->text() == QStringLiteral("1 incident"));
+
+    // Save it, clear everything, bring it back from the menu.
+    dialogs::setNextText(QStringLiteral("Yard thefts"));
+    f.trigger(QStringLiteral("actionSaveFilter"));
+    f.find<QToolButton>(QStringLiteral("clearFilters"))->click();
+    QCoreApplication::processEvents();
+    CHECK(table->model()->rowCount() == 3);
+    QAction *saved = nullptr;
+    for (QAction *action : f.find<QToolButton>(QStringLiteral("savedFilters"))->menu()->actions()) {
+        if (action->text() == QStringLiteral("Yard thefts"))
+            saved = action;
+    }
+    REQUIRE(saved);
+    saved->trigger();
+    QCoreApplication::processEvents();
+    CHECK(table->model()->rowCount() == 1);
+    CHECK(severity->currentText() == QStringLiteral("High and critical"));
+
+    // Category (a parent matches its subcategories) and a date range.
+    f.find<QToolButton>(QStringLiteral("clearFilters"))->click();
+    selectByText(f.find<QComboBox>(QStringLiteral("filterCategory")), QStringLiteral("Alarm activation"));
+    CHECK(table->model()->rowCount() == 1);
+    f.find<QToolButton>(QStringLiteral("clearFilters"))->click();
+    f.find<QDateEdit>(QStringLiteral("filterFrom"))->setDate(QDate(2026, 6, 1));
+    f.find<QDateEdit>(QStringLiteral("filterTo"))->setDate(QDate(2026, 6, 30));
+    QCoreApplication::processEvents();
+    CHECK(table->model()->rowCount() == 1);
+    f.find<QDateEdit>(QStringLiteral("filterTo"))->setDate(QDate(2026, 12, 31));
+    QCoreApplication::processEvents();
+    CHECK(table->model()->rowCount() == 2);
+
+    // Export writes what the log shows, in its order.
+    const QString csv = f.dir.path(QStringLiteral("log.csv"));
+    dialogs::setNextFileName(csv);
+    f.trigger(QStringLiteral("actionExportIncidents"));
+    const QStringList lines = QString::fromUtf8(test::readFile(csv)).split(u'\n', Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines.at(0).startsWith(QStringLiteral("Reference,")));
+    CHECK(lines.at(1).contains(QStringLiteral("punched")));
+    CHECK(lines.at(2).contains(QStringLiteral("siphoned")));
+}
+
+TEST_CASE("An edit in the incident view is undone and redone from the window", "[ui][incidents]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    IncidentRepository incidents(db);
+    const qint64 id = incidents.create(makeIncident(db, QStringLiteral("Padlock cut on gate 2"))).id;
+    QTableView *table = openLog(f);
+    table->setFocus();
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *dialog = waitForDialog<IncidentDialog>(f, QStringLiteral("incidentDialog"));
+    selectByText(dialog->findChild<QComboBox *>(QStringLiteral("incidentSeverity")), QStringLiteral("High"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("incidentPolice"))->setText(QStringLiteral("CAD 4411/26"));
+    QTest::keyClick(dialog, Qt::Key_S, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK(incidents.load(id).severity == Severity::High);
+    CHECK(incidents.load(id).policeReference == QStringLiteral("CAD 4411/26"));
+    dialog->close();
+
+    f.activate();
+    QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK(incidents.load(id).severity == Severity::Medium);
+    CHECK(incidents.load(id).policeReference.isEmpty());
+    CHECK(table->model()->index(0, int(IncidentColumn::Severity)).data().toString() == QStringLiteral("Medium"));
+    QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCoreApplication::processEvents();
+    CHECK(incidents.load(id).severity == Severity::High);
+    QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(f.window, Qt::Key_Y, Qt::ControlModifier); // the other common redo key
+    QCoreApplication::processEvents();
+    CHECK(incidents.load(id).severity == Severity::High);
+}
+
+TEST_CASE("The Overview counts open incidents by severity, the last 24 hours and overdue actions", "[ui][incidents][actions]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    IncidentRepository incidents(db);
+    const QDateTime now = Clock::current().nowUtc();
+    auto add = [&](Severity severity, qint64 hoursAgo) {
+        Incident incident = makeIncident(db, QStringLiteral("Incident %1 h ago").arg(hoursAgo));
+        incident.severity = severity;
+        incident.occurredAt = now.addSecs(-3600 * hoursAgo - 600);
+        incident.reportedAt = now.addSecs(-3600 * hoursAgo);
+        return incidents.create(incident).id;
+    };
+    add(Severity::Critical, 1);
+    add(Severity::High, 2);
+    add(Severity::High, 30);
+    add(Severity::Low, 50);
+    CorrectiveAction late;
+    late.description = QStringLiteral("Replace the cut padlock with a shrouded one");
+    late.dueDate = Clock::current().today().addDays(-2);
+    ActionRepository(db).create(late);
+
+    f.window->showModule(QStringLiteral("site"));
+    f.window->showModule(QStringLiteral("overview"));
+    QCoreApplication::processEvents();
+    auto *open = f.find<FigureTile>(QStringLiteral("figure_incidents_0"));
+    CHECK(open->value() == QStringLiteral("4"));
+    CHECK(open->detail() == QStringLiteral("1 critical · 2 high · 1 low"));
+    CHECK(f.find<FigureTile>(QStringLiteral("figure_incidents_1"))->value() == QStringLiteral("3"));
+    auto *lastDay = f.find<FigureTile>(QStringLiteral("figure_incidents_2"));
+    CHECK(lastDay->value() == QStringLiteral("2"));
+    CHECK(f.find<FigureTile>(QStringLiteral("figure_actions_1"))->value() == QStringLiteral("1"));
+    QStringList attention;
+    auto *list = f.find<QTreeWidget>(QStringLiteral("attentionList"));
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        attention.append(list->topLevelItem(i)->text(0));
+    INFO(attention.join(u'|').toStdString());
+    CHECK(attention.filter(QStringLiteral("critical incident")).size() == 1);
+    CHECK(attention.filter(QStringLiteral("overdue")).size() == 1);
+    test::screenshot(f.window, QStringLiteral("overview-incidents"));
+
+    // The figure leads to exactly the incidents it counts; the chip takes the limit away.
+    lastDay->click();
+    QCoreApplication::processEvents();
+    CHECK(f.window->currentModuleId() == QStringLiteral("incidents"));
+    auto *table = f.find<QTableView>(QStringLiteral("incidentTable"));
+    CHECK(table->model()->rowCount() == 2);
+    auto *chip = f.find<QToolButton>(QStringLiteral("filterReportedRecently"));
+    CHECK(chip->isVisible());
+    chip->click();
+    QCoreApplication::processEvents();
+    CHECK(table->model()->rowCount() == 4);
+    CHECK_FALSE(chip->isVisible());
+}
+
+TEST_CASE("The actions register model passes Qt's model tester and filters by owner and status", "[ui][actions]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    const qint64 dana = addPerson(db, QStringLiteral("Dana Okafor"));
+    ActionRepository actions(db);
+    for (int i = 0; i < 300; ++i) {
+        CorrectiveAction a;
+        a.description = QStringLiteral("Action %1").arg(i);
+        a.ownerId = i % 3 == 0 ? dana : 0;
+        a.dueDate = Clock::current().today().addDays(i - 100);
+        actions.create(a);
+    }
+    ActionRegisterModel model(db);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    CHECK(model.rowCount() == 300);
+
+    f.window->showModule(QStringLiteral("actions"));
+    QCoreApplication::processEvents();
+    auto *table = f.find<QTableView>(QStringLiteral("actionTable"));
+    CHECK(table->model()->rowCount() == 300);
+    selectByText(f.find<QComboBox>(QStringLiteral("filterOwner")), QStringLiteral("Dana"));
+    CHECK(table->model()->rowCount() == 100);
+    f.find<QCheckBox>(QStringLiteral("filterOverdue"))->setChecked(true);
+    QCoreApplication::processEvents();
+    CHECK(table->model()->rowCount() == 34); // due 100 .. 1 days ago, every third
+    selectByText(f.find<QComboBox>(QStringLiteral("filterStatus")), QStringLiteral("Verified effective"));
+    CHECK(table->model()->rowCount() == 0);
 }

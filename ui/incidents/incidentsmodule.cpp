@@ -38,18 +38,25 @@ QList<OverviewFigure> IncidentsModule::overviewFigures() const
     const QVariantMap open {{QStringLiteral("status"), QStringLiteral("open")}};
     QVariantMap openHigh = open;
     openHigh.insert(QStringLiteral("severity"), QStringLiteral("high+"));
-    const QDate today = Clock::current().today();
+    QStringList bySeverity;
+    for (int i = int(std::size(allSeverities)) - 1; i >= 0; --i) { // worst first
+        const Severity severity = allSeverities[i];
+        if (const int n = s.openBySeverity.value(int(severity)))
+            bySeverity.append(Text::tr("%1 %2", "count and severity: 3 high").arg(n).arg(severityTitle(severity).toLower()));
+    }
+    OverviewFigure openFigure {Text::tr("open incidents"), QString::number(s.open), id(), open};
+    openFigure.detail = bySeverity.join(QStringLiteral(" · "));
     return {
-        {Text::tr("open incidents"), QString::number(s.open), id(), open},
+        openFigure,
         {Text::tr("open high or critical"),
             QString::number(s.openBySeverity.value(int(Severity::High)) + s.openBySeverity.value(int(Severity::Critical))), id(),
             openHigh},
         {Text::tr("reported in 24 hours"), QString::number(s.lastDay), id(),
-            QVariantMap {{QStringLiteral("from"), today.addDays(-1)}, {QStringLiteral("to"), today}}},
+            QVariantMap {{QStringLiteral("reportedWithinHours"), 24}}},
     };
 }
 
-QList<AttentionItem> IncidentsModule::attentionItems(const QDate &today) const
+QList<AttentionItem> IncidentsModule::attentionItems(const QDate &) const
 {
     const IncidentSummary s = IncidentRepository(m_context.db).summary(Clock::current().nowUtc());
     QList<AttentionItem> items;
@@ -63,7 +70,7 @@ QList<AttentionItem> IncidentsModule::attentionItems(const QDate &today) const
             QVariantMap {{QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("severity"), QStringLiteral("high")}}});
     if (s.lastDay > 0)
         items.append({AttentionItem::Level::Info, Text::tr("%n incidents were reported in the last 24 hours.", nullptr, s.lastDay),
-            id(), QVariantMap {{QStringLiteral("from"), today.addDays(-1)}, {QStringLiteral("to"), today}}});
+            id(), QVariantMap {{QStringLiteral("reportedWithinHours"), 24}}});
     return items;
 }
 

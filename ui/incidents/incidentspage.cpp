@@ -69,6 +69,7 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
     , m_saved(new QToolButton(this))
     , m_savedMenu(new QMenu(this))
     , m_count(new QLabel(this))
+    , m_recent(new QToolButton(this))
     , m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("incidentsPage"));
@@ -82,8 +83,17 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
     m_saved->setPopupMode(QToolButton::InstantPopup);
     m_saved->setMenu(m_savedMenu);
     m_count->setObjectName(QStringLiteral("incidentCount"));
+    m_recent->setObjectName(QStringLiteral("filterReportedRecently"));
+    m_recent->setText(tr("Reported in the last 24 hours ✕"));
+    m_recent->setToolTip(tr("Show incidents reported at any time"));
+    m_recent->hide();
+    connect(m_recent, &QToolButton::clicked, this, [this] {
+        m_reportedSince = {};
+        applyFilter();
+    });
     auto *clear = new QToolButton(this);
     clear->setText(tr("Clear Filters"));
+    clear->setObjectName(QStringLiteral("clearFilters"));
     clear->setAutoRaise(true);
 
     auto *row1 = new QHBoxLayout;
@@ -100,6 +110,7 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
     row2->addWidget(m_status);
     row2->addWidget(m_area);
     row2->addWidget(m_assigned);
+    row2->addWidget(m_recent);
     row2->addStretch();
 
     setupRegisterTable(m_table, QStringLiteral("incidentTable"));
@@ -271,6 +282,8 @@ void IncidentsPage::applyFilter()
     }
     f.areaId = m_area->currentData().toLongLong();
     f.assignedToId = m_assigned->currentData().toLongLong();
+    f.reportedSince = m_reportedSince;
+    m_recent->setVisible(m_reportedSince.isValid());
     const qint64 selected = selectedId();
     m_model->setFilter(f);
     m_count->setText(tr("%n incidents", nullptr, m_model->rowCount()));
@@ -283,6 +296,7 @@ void IncidentsPage::clearFilter()
     m_search->clear();
     m_from->setDate(anyDate);
     m_to->setDate(anyDate);
+    m_reportedSince = {};
     for (QComboBox *combo : {m_category, m_severity, m_status, m_area, m_assigned})
         combo->setCurrentIndex(0);
     m_filling = false;
@@ -385,6 +399,7 @@ QVariantMap IncidentsPage::filterState() const
 void IncidentsPage::setFilterState(const QVariantMap &state)
 {
     m_filling = true;
+    m_reportedSince = {};
     m_search->setText(state.value(QStringLiteral("text")).toString());
     m_from->setDate(state.value(QStringLiteral("from"), anyDate).toDate());
     m_to->setDate(state.value(QStringLiteral("to"), anyDate).toDate());
@@ -452,6 +467,10 @@ void IncidentsPage::showTarget(const QVariant &target)
     if (map.contains(QStringLiteral("category")))
         state.insert(QStringLiteral("category"), map.value(QStringLiteral("category")));
     setFilterState(state);
+    if (map.contains(QStringLiteral("reportedWithinHours"))) {
+        m_reportedSince = Clock::current().nowUtc().addSecs(-3600 * map.value(QStringLiteral("reportedWithinHours")).toInt());
+        applyFilter();
+    }
 }
 
 QVariant IncidentsPage::saveState() const

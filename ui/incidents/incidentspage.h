@@ -64,6 +64,8 @@ private:
     QToolButton *m_saved;
     QMenu *m_savedMenu;
     QLabel *m_count;
+    QToolButton *m_recent; // shown while the overview's "reported in the last 24 hours" applies
+    QDateTime m_reportedSince;
     QTableView *m_table;
     QList<QAction *> m_toolbar;
     QAction *m_open = nullptr;

@@ -246,6 +246,7 @@ void OverviewPage::refreshFigures()
             tile->setObjectName(QStringLiteral("figure_%1_%2").arg(module->id()).arg(index++));
             tile->setValue(figure.value);
             tile->setLabel(figure.label);
+            tile->setDetail(figure.detail);
             tile->setToolTip(tr("Open %1").arg(module->title()));
             const QString moduleId = figure.moduleId.isEmpty() ? module->id() : figure.moduleId;
             const QVariant target = figure.target;

@@ -32,6 +32,7 @@ struct OverviewFigure
     QString value;
     QString moduleId;
     QVariant target;
+    QString detail = {}; // a smaller line under the label ("2 critical · 5 high")
 };
 
 // What a module may ask of the window that hosts it.

@@ -20,6 +20,7 @@ public:
     void setAccent(const QColor &accent);
     QString value() const { return m_value; }
     QString label() const { return m_label; }
+    QString detail() const { return m_detail; }
 
     QSize sizeHint() const override;
 
