@@ -1,7 +1,9 @@
 // The command line, through the real vigil binary.
 #include "support/testsupport.h"
 
+#include "actions/correctiveaction.h"
 #include "base/version.h"
+#include "core/incidenttestsupport.h"
 #include "storage/database.h"
 #include "io/csv.h"
 #include "risks/riskrepository.h"
@@ -297,4 +299,68 @@ TEST_CASE("vigil export writes the risk register as CSV, and fails cleanly", "[c
     requireOneLineFailure(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), dir.path(QStringLiteral("blocker")),
                               QStringLiteral("--kind"), QStringLiteral("risks"), QStringLiteral("--out"), out}),
         1);
+}
+
+TEST_CASE("vigil export writes the incident log and the actions as CSV that reads back the same", "[cli][export]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    {
+        auto db = Database::create(path);
+        IncidentRepository incidents(*db);
+        Incident fight = test::makeIncident(*db, QStringLiteral("Two drivers fought at dock 3, \"he started it\",\nsecond line"),
+            QStringLiteral("Assault / violence"));
+        fight.occurredAt = QDateTime(QDate(2026, 4, 1), QTime(23, 15), Qt::UTC);
+        fight.reportedAt = fight.occurredAt.addSecs(900);
+        fight.severity = Severity::High;
+        fight.estimatedLoss = 250.5;
+        fight.persons = {{QStringLiteral("J. Marsh"), InvolvedRole::Suspect, QString()},
+            {QStringLiteral("Dock marshal"), InvolvedRole::Witness, QString()}};
+        const qint64 fightId = incidents.create(fight).id;
+        Incident alarm = test::makeIncident(*db, QStringLiteral("False alarm, zone 2"), QStringLiteral("Alarm activation"));
+        alarm.occurredAt = QDateTime(QDate(2026, 5, 2), QTime(4, 0), Qt::UTC);
+        alarm.reportedAt = alarm.occurredAt;
+        incidents.create(alarm);
+        CorrectiveAction action;
+        action.description = QStringLiteral("Marshal at dock 3 on late shifts");
+        action.source = ActionSource::Incident;
+        action.incidentId = fightId;
+        action.dueDate = QDate(2026, 5, 1);
+        ActionRepository(*db).create(action);
+    }
+
+    const QString log = dir.path(QStringLiteral("log.csv"));
+    const Run run = vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+        QStringLiteral("incidents"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), log});
+    REQUIRE(run.exitCode == 0);
+    QList<QStringList> rows;
+    REQUIRE(parseCsv(QString::fromUtf8(test::readFile(log)), &rows));
+    REQUIRE(rows.size() == 3);
+    const QStringList header = rows.at(0);
+    auto field = [&](int row, const QString &name) {
+        const int column = header.indexOf(name);
+        INFO("column " << name.toStdString());
+        REQUIRE(column >= 0);
+        return rows.at(row).value(column);
+    };
+    // The whole log, in the order things happened.
+    CHECK(field(1, QStringLiteral("Reference")) == QStringLiteral("INC-2026-0001"));
+    CHECK(field(2, QStringLiteral("Reference")) == QStringLiteral("INC-2026-0002"));
+    CHECK(field(1, QStringLiteral("Description")) == QStringLiteral("Two drivers fought at dock 3, \"he started it\",\nsecond line"));
+    CHECK(field(1, QStringLiteral("Category")) == QStringLiteral("Assault / violence"));
+    CHECK(field(1, QStringLiteral("Severity")) == QStringLiteral("High"));
+    CHECK(field(1, QStringLiteral("People involved")) == QStringLiteral("J. Marsh (Suspect); Dock marshal (Witness)"));
+    CHECK(field(1, QStringLiteral("Estimated loss")) == QStringLiteral("250.5"));
+    CHECK(field(1, QStringLiteral("Occurred")).startsWith(QStringLiteral("2026-04-0")));
+
+    const QString actions = dir.path(QStringLiteral("actions.csv"));
+    REQUIRE(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                QStringLiteral("actions"), QStringLiteral("--out"), actions})
+                .exitCode == 0);
+    rows.clear();
+    REQUIRE(parseCsv(QString::fromUtf8(test::readFile(actions)), &rows));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows.at(1).at(0) == QStringLiteral("ACT-0001"));
+    CHECK(rows.at(1).join(u'|').contains(QStringLiteral("INC-2026-0001")));
+    CHECK(rows.at(1).join(u'|').contains(QStringLiteral("2026-05-01")));
 }
