@@ -400,7 +400,16 @@ IncidentSnapshot IncidentRepository::remove(qint64 id)
     s.risks = selectRows(m_db, QStringLiteral("incident_risks"), QStringLiteral("incident_id"), id);
     s.timeline = selectRows(m_db, QStringLiteral("incident_timeline"), QStringLiteral("incident_id"), id);
     s.attachments = selectRows(m_db, QStringLiteral("incident_attachments"), QStringLiteral("incident_id"), id);
-    execute(m_db, QStringLiteral("UPDATE corrective_actions SET incident_id = NULL WHERE incident_id = ?"), {id});
+    // Its actions stay (the work may be real) but lose the link, in the audit trail too.
+    Query actions(m_db, QStringLiteral("SELECT id FROM corrective_actions WHERE incident_id = ? ORDER BY id"));
+    actions.bind(id);
+    actions.exec();
+    while (actions.next())
+        s.actionIds.append(actions.value(0).toLongLong());
+    RecordStore actionStore(m_db, QStringLiteral("corrective_actions"));
+    for (qint64 actionId : s.actionIds)
+        actionStore.update(actionId, {{QStringLiteral("incident_id"), QVariant()}}, AuditAction::Update,
+            Text::tr("its incident was deleted"));
     store.remove(id, Text::tr("logged by mistake"));
     execute(m_db, QStringLiteral("DELETE FROM incident_search WHERE rowid = ?"), {id});
     tx.commit();
@@ -415,7 +424,13 @@ void IncidentRepository::restore(const IncidentSnapshot &s)
     insertRows(m_db, QStringLiteral("incident_risks"), s.risks);
     insertRows(m_db, QStringLiteral("incident_timeline"), s.timeline);
     insertRows(m_db, QStringLiteral("incident_attachments"), s.attachments);
-    refreshSearch(s.row.value(QStringLiteral("id")).toLongLong());
+    const qint64 id = s.row.value(QStringLiteral("id")).toLongLong();
+    RecordStore actionStore(m_db, QStringLiteral("corrective_actions"));
+    for (qint64 actionId : s.actionIds) {
+        if (!actionStore.row(actionId).isEmpty())
+            actionStore.update(actionId, {{QStringLiteral("incident_id"), id}}, AuditAction::Update, Text::tr("delete undone"));
+    }
+    refreshSearch(id);
     tx.commit();
 }
 

@@ -75,6 +75,7 @@ struct IncidentSnapshot
     QList<QVariantMap> risks;
     QList<QVariantMap> timeline;
     QList<QVariantMap> attachments;
+    QList<qint64> actionIds; // corrective actions that pointed at it, linked again on restore
 };
 
 struct IncidentSummary

@@ -38,6 +38,7 @@ QList<Operation> allOperations();
 // Each area's operations (one function per *_ops.cpp file).
 QList<Operation> shellOperations();
 QList<Operation> riskOperations();
+QList<Operation> incidentOperations();
 
 // Runs `program args`, and returns the number in its "… N ms" line (or a negative number).
 double runAndReadMilliseconds(const QString &program, const QStringList &args);

@@ -3,6 +3,7 @@
 // the median and maximum milliseconds over N runs, after one warm-up run.
 #include "benchmark.h"
 
+#include "base/error.h"
 #include "storage/database.h"
 
 #include <QApplication>
@@ -72,28 +73,33 @@ int main(int argc, char *argv[])
     context.emptyWindowBinary = QCoreApplication::applicationDirPath() + QStringLiteral("/vigil-empty-window");
 
     QList<Result> results;
-    for (const Operation &operation : allOperations()) {
-        if (!only.pattern().isEmpty() && !only.match(operation.name).hasMatch())
-            continue;
-        if (operation.needs == Operation::Needs::OpenDatabase && !context.db)
-            context.db = Database::open(context.databasePath);
-        if (operation.needs == Operation::Needs::ClosedFile)
-            context.db.reset();
-        timeOnce(operation, context); // warm-up: caches, lazily loaded plugins
-        QList<double> times;
-        for (int i = 0; i < runs; ++i)
-            times.append(timeOnce(operation, context));
-        std::sort(times.begin(), times.end());
-        Result result {operation.name, operation.description,
-            runs % 2 ? times.at(runs / 2) : (times.at(runs / 2 - 1) + times.at(runs / 2)) / 2, times.last(), runs};
-        if (times.first() < 0) {
-            std::fprintf(stderr, "vigil-bench: %s failed\n", qPrintable(operation.name));
-            return 1;
+    try {
+        for (const Operation &operation : allOperations()) {
+            if (!only.pattern().isEmpty() && !only.match(operation.name).hasMatch())
+                continue;
+            if (operation.needs == Operation::Needs::OpenDatabase && !context.db)
+                context.db = Database::open(context.databasePath);
+            if (operation.needs == Operation::Needs::ClosedFile)
+                context.db.reset();
+            timeOnce(operation, context); // warm-up: caches, lazily loaded plugins
+            QList<double> times;
+            for (int i = 0; i < runs; ++i)
+                times.append(timeOnce(operation, context));
+            std::sort(times.begin(), times.end());
+            Result result {operation.name, operation.description,
+                runs % 2 ? times.at(runs / 2) : (times.at(runs / 2 - 1) + times.at(runs / 2)) / 2, times.last(), runs};
+            if (times.first() < 0) {
+                std::fprintf(stderr, "vigil-bench: %s failed\n", qPrintable(operation.name));
+                return 1;
+            }
+            results.append(result);
+            if (!parser.isSet(QStringLiteral("json")))
+                std::printf("%-34s median %9.2f ms   max %9.2f ms   (%d runs)\n", qPrintable(result.name), result.median,
+                    result.max, result.runs);
         }
-        results.append(result);
-        if (!parser.isSet(QStringLiteral("json")))
-            std::printf("%-34s median %9.2f ms   max %9.2f ms   (%d runs)\n", qPrintable(result.name), result.median,
-                result.max, result.runs);
+    } catch (const Error &e) {
+        std::fprintf(stderr, "vigil-bench: %s\n", qPrintable(e.message()));
+        return 1;
     }
     context.db.reset();
 

@@ -7,6 +7,7 @@ QList<Operation> allOperations()
     QList<Operation> operations;
     operations += shellOperations();
     operations += riskOperations();
+    operations += incidentOperations();
     return operations;
 }
 

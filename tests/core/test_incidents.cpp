@@ -280,10 +280,20 @@ TEST_CASE("An incident logged by mistake comes back whole after undo", "[inciden
     const Incident before = incidents.load(id);
     const int entries = int(incidents.timeline(id).size());
 
+    CorrectiveAction action;
+    action.description = QStringLiteral("Lost property shelf behind reception");
+    action.source = ActionSource::Incident;
+    action.incidentId = id;
+    const qint64 actionId = ActionRepository(*db).create(action).id;
+
     const IncidentSnapshot snapshot = incidents.remove(id);
     CHECK_THROWS_AS(incidents.load(id), Error);
     CHECK(incidents.count({}) == 0);
+    // Its action stays, unlinked, and the audit trail says so.
+    CHECK(ActionRepository(*db).load(actionId).incidentId == 0);
+    requireHealthy(*db);
     incidents.restore(snapshot);
+    CHECK(ActionRepository(*db).load(actionId).incidentId == id);
     CHECK(incidents.load(id) == before);
     CHECK(incidents.timeline(id).size() == entries);
     CHECK(incidents.attachments(id).size() == 1);

@@ -519,3 +519,49 @@ TEST_CASE("The actions register model passes Qt's model tester and filters by ow
     selectByText(f.find<QComboBox>(QStringLiteral("filterStatus")), QStringLiteral("Verified effective"));
     CHECK(table->model()->rowCount() == 0);
 }
+
+TEST_CASE("An incident or action created by mistake is deleted after asking, and Ctrl+Z brings it back", "[ui][incidents][actions]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    IncidentRepository incidents(db);
+    const qint64 id = incidents.create(makeIncident(db, QStringLiteral("Test entry, please ignore"))).id;
+    CorrectiveAction action;
+    action.description = QStringLiteral("Duplicate of ACT-0001");
+    action.source = ActionSource::Incident;
+    action.incidentId = id;
+    const qint64 actionId = ActionRepository(db).create(action).id;
+
+    QTableView *table = openLog(f);
+    CHECK_FALSE(f.find<QAction>(QStringLiteral("actionDeleteIncident"))->isEnabled());
+    table->setFocus();
+    table->selectRow(0);
+    // Cancel keeps it; Yes deletes it.
+    dialogs::setNextAnswer(QMessageBox::Cancel);
+    QTest::keyClick(table, Qt::Key_Delete, Qt::ShiftModifier);
+    CHECK(incidents.count({}) == 1);
+    dialogs::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(table, Qt::Key_Delete, Qt::ShiftModifier);
+    QCoreApplication::processEvents();
+    CHECK(incidents.count({}) == 0);
+    CHECK(table->model()->rowCount() == 0);
+    CHECK(ActionRepository(db).load(actionId).incidentId == 0);
+    QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK(table->model()->rowCount() == 1);
+    CHECK(ActionRepository(db).load(actionId).incidentId == id);
+
+    f.window->showModule(QStringLiteral("actions"));
+    QCoreApplication::processEvents();
+    auto *actions = f.find<QTableView>(QStringLiteral("actionTable"));
+    actions->setFocus();
+    actions->selectRow(0);
+    dialogs::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(actions, Qt::Key_Delete, Qt::ShiftModifier);
+    QCoreApplication::processEvents();
+    CHECK(actions->model()->rowCount() == 0);
+    QTest::keyClick(f.window, Qt::Key_Z, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK(actions->model()->rowCount() == 1);
+    CHECK(ActionRepository(db).load(actionId).description == QStringLiteral("Duplicate of ACT-0001"));
+}

@@ -4,6 +4,7 @@
 #include "actions/actionregistermodel.h"
 #include "base/clock.h"
 #include "base/error.h"
+#include "commands/incidentcommands.h"
 #include "io/exporttable.h"
 #include "people/person.h"
 #include "shell/dialogs.h"
@@ -78,14 +79,24 @@ ActionsPage::ActionsPage(const ModuleContext &context, QWidget *parent)
     create->setObjectName(QStringLiteral("actionNewAction"));
     create->setShortcut(QKeySequence::New);
     connect(create, &QAction::triggered, this, &ActionsPage::newAction);
-    auto *open = new QAction(themedIcon(QStringLiteral("file-open")), tr("&Open"), this);
-    open->setObjectName(QStringLiteral("actionOpenAction"));
-    connect(open, &QAction::triggered, this, &ActionsPage::openSelected);
+    m_open = new QAction(themedIcon(QStringLiteral("file-open")), tr("&Open"), this);
+    m_open->setObjectName(QStringLiteral("actionOpenAction"));
+    m_open->setToolTip(tr("Open the selected action (Enter)"));
+    m_open->setEnabled(false);
+    connect(m_open, &QAction::triggered, this, &ActionsPage::openSelected);
+    m_delete = new QAction(themedIcon(QStringLiteral("remove")), tr("&Delete…"), this);
+    m_delete->setObjectName(QStringLiteral("actionDeleteAction"));
+    m_delete->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    m_delete->setToolTip(tr("Delete an action created by mistake (Shift+Delete)"));
+    m_delete->setEnabled(false);
+    connect(m_delete, &QAction::triggered, this, &ActionsPage::deleteSelected);
     auto *exportAction = new QAction(themedIcon(QStringLiteral("save")), tr("&Export…"), this);
     exportAction->setObjectName(QStringLiteral("actionExportActions"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportAction, &QAction::triggered, this, &ActionsPage::exportCsv);
-    m_toolbar = {create, open, exportAction};
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_toolbar = {create, m_open, m_delete, separator, exportAction};
 
     auto *searchTimer = new QTimer(this);
     searchTimer->setSingleShot(true);
@@ -99,6 +110,10 @@ ActionsPage::ActionsPage(const ModuleContext &context, QWidget *parent)
         });
     connect(m_overdue, &QCheckBox::toggled, this, &ActionsPage::applyFilter);
     connect(m_table, &QTableView::activated, this, &ActionsPage::openSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        m_open->setEnabled(current.isValid());
+        m_delete->setEnabled(current.isValid());
+    });
     connect(&context.db.notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
         if ((entity == QLatin1String("corrective_actions") || entity == QLatin1String("people")) && !m_refreshPending) {
             m_refreshPending = true;
@@ -174,6 +189,21 @@ void ActionsPage::openSelected()
     } catch (const Error &e) {
         m_context.host.showError(e.message());
     }
+}
+
+void ActionsPage::deleteSelected()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    const ActionRow *row = m_model->rowAt(current.row());
+    const auto answer = dialogs::question(this, tr("Delete Corrective Action"),
+        tr("Delete %1 for good? Do this only for an action created by mistake; an action that turned out not to work "
+           "is marked not effective instead. You can undo the delete with Ctrl+Z.")
+            .arg(row ? row->reference : QString()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        commands::deleteAction(m_context, current.data(ActionRegisterModel::IdRole).toLongLong());
 }
 
 void ActionsPage::exportCsv()

@@ -31,6 +31,7 @@ public:
 
     void newAction();
     void openSelected();
+    void deleteSelected();
     void exportCsv();
 
 private:
@@ -47,6 +48,8 @@ private:
     QLabel *m_count;
     QTableView *m_table;
     QList<QAction *> m_toolbar;
+    QAction *m_open = nullptr;
+    QAction *m_delete = nullptr;
     bool m_filling = false;
     bool m_refreshPending = false;
 };

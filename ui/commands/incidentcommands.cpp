@@ -225,6 +225,46 @@ private:
     CorrectiveAction m_after;
 };
 
+class DeleteIncident final : public Command
+{
+public:
+    DeleteIncident(const ModuleContext &context, const QString &reference, qint64 id)
+        : Command(context, Text::tr("Delete %1").arg(reference))
+        , m_db(context.db)
+        , m_id(id)
+    {
+    }
+
+protected:
+    void apply() override { m_snapshot = IncidentRepository(m_db).remove(m_id); }
+    void revert() override { IncidentRepository(m_db).restore(m_snapshot); }
+
+private:
+    Database &m_db;
+    qint64 m_id;
+    IncidentSnapshot m_snapshot;
+};
+
+class DeleteAction final : public Command
+{
+public:
+    DeleteAction(const ModuleContext &context, const QString &reference, qint64 id)
+        : Command(context, Text::tr("Delete %1").arg(reference))
+        , m_db(context.db)
+        , m_id(id)
+    {
+    }
+
+protected:
+    void apply() override { m_row = ActionRepository(m_db).remove(m_id); }
+    void revert() override { ActionRepository(m_db).restore(m_row); }
+
+private:
+    Database &m_db;
+    qint64 m_id;
+    QVariantMap m_row;
+};
+
 } // namespace
 
 std::optional<qint64> createIncident(const ModuleContext &context, const Incident &incident)
@@ -241,6 +281,17 @@ bool editIncident(const ModuleContext &context, const Incident &before, const In
     if (before == after)
         return true;
     return pushCommand(context, std::make_unique<EditIncident>(context, before, after));
+}
+
+bool deleteIncident(const ModuleContext &context, qint64 id)
+{
+    try {
+        const QString reference = IncidentRepository(context.db).load(id).reference;
+        return pushCommand(context, std::make_unique<DeleteIncident>(context, reference, id));
+    } catch (const Error &e) {
+        context.host.showError(e.message());
+        return false;
+    }
 }
 
 bool changeIncidentStatus(const ModuleContext &context, qint64 id, IncidentStatus to, const QString &reason)
@@ -278,6 +329,17 @@ std::optional<qint64> createAction(const ModuleContext &context, const Correctiv
     if (!pushCommand(context, std::move(command)))
         return std::nullopt;
     return raw->actionId();
+}
+
+bool deleteAction(const ModuleContext &context, qint64 id)
+{
+    try {
+        const QString reference = ActionRepository(context.db).load(id).reference;
+        return pushCommand(context, std::make_unique<DeleteAction>(context, reference, id));
+    } catch (const Error &e) {
+        context.host.showError(e.message());
+        return false;
+    }
 }
 
 bool editAction(const ModuleContext &context, const CorrectiveAction &before, const CorrectiveAction &after)

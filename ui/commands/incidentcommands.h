@@ -14,6 +14,8 @@ namespace commands {
 // Each pushes one undoable step; nothing (or false) when refused, after telling the user why.
 std::optional<qint64> createIncident(const ModuleContext &context, const Incident &incident);
 bool editIncident(const ModuleContext &context, const Incident &before, const Incident &after);
+// For an incident logged by mistake (a duplicate, a test): its actions stay, unlinked.
+bool deleteIncident(const ModuleContext &context, qint64 id);
 bool changeIncidentStatus(const ModuleContext &context, qint64 id, IncidentStatus to, const QString &reason);
 // Closes the incident with its root cause and lessons, and creates its corrective actions: one step.
 bool closeIncident(const ModuleContext &context, qint64 id, const QString &rootCause, const QString &lessons,
@@ -24,6 +26,7 @@ bool addIncidentAttachment(const ModuleContext &context, qint64 id, const QStrin
 
 std::optional<qint64> createAction(const ModuleContext &context, const CorrectiveAction &action);
 bool editAction(const ModuleContext &context, const CorrectiveAction &before, const CorrectiveAction &after);
+bool deleteAction(const ModuleContext &context, qint64 id);
 
 } // namespace commands
 } // namespace vigil

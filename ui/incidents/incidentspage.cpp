@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "catalogues/cataloguedialog.h"
+#include "commands/incidentcommands.h"
 #include "incidents/incidentcatalogues.h"
 #include "incidents/incidentdialog.h"
 #include "incidents/incidentlogmodel.h"
@@ -155,7 +156,10 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
     connect(clear, &QToolButton::clicked, this, &IncidentsPage::clearFilter);
     connect(m_table, &QTableView::activated, this, &IncidentsPage::openSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this] { m_open->setEnabled(selectedId() != 0); });
+        [this] {
+            m_open->setEnabled(selectedId() != 0);
+            m_delete->setEnabled(selectedId() != 0);
+        });
     connect(&context.db.notifier(), &ChangeNotifier::changed, this, &IncidentsPage::scheduleRefresh);
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
@@ -176,6 +180,12 @@ void IncidentsPage::createActions()
     m_open->setToolTip(tr("Open the selected incident (Enter)"));
     m_open->setEnabled(false);
     connect(m_open, &QAction::triggered, this, &IncidentsPage::openSelected);
+    m_delete = new QAction(themedIcon(QStringLiteral("remove")), tr("&Delete…"), this);
+    m_delete->setObjectName(QStringLiteral("actionDeleteIncident"));
+    m_delete->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    m_delete->setToolTip(tr("Delete an incident logged by mistake (Shift+Delete)"));
+    m_delete->setEnabled(false);
+    connect(m_delete, &QAction::triggered, this, &IncidentsPage::deleteSelected);
     auto *exportAction = new QAction(themedIcon(QStringLiteral("save")), tr("&Export…"), this);
     exportAction->setObjectName(QStringLiteral("actionExportIncidents"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -204,7 +214,7 @@ void IncidentsPage::createActions()
     lists->setIcon(themedIcon(QStringLiteral("site")));
     auto *separator = new QAction(this);
     separator->setSeparator(true);
-    m_toolbar = {log, m_open, separator, exportAction, lists};
+    m_toolbar = {log, m_open, m_delete, separator, exportAction, lists};
 }
 
 void IncidentsPage::refillChoices()
@@ -369,6 +379,21 @@ void IncidentsPage::openSelected()
 {
     if (const qint64 id = selectedId())
         openIncident(id);
+}
+
+void IncidentsPage::deleteSelected()
+{
+    const qint64 id = selectedId();
+    if (!id)
+        return;
+    const IncidentRow *row = m_model->rowAt(m_table->selectionModel()->currentIndex().row());
+    const auto answer = dialogs::question(this, tr("Delete Incident"),
+        tr("Delete %1 for good? Do this only for an incident logged by mistake (a duplicate, a test); a real incident "
+           "is closed, never deleted. Its corrective actions stay. You can undo the delete with Ctrl+Z.")
+            .arg(row ? row->reference : QString()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        commands::deleteIncident(m_context, id);
 }
 
 void IncidentsPage::exportCsv()

@@ -36,6 +36,7 @@ public:
     void logIncident();
     void openIncident(qint64 id);
     void openSelected();
+    void deleteSelected();
     void exportCsv();
 
 private:
@@ -69,6 +70,7 @@ private:
     QTableView *m_table;
     QList<QAction *> m_toolbar;
     QAction *m_open = nullptr;
+    QAction *m_delete = nullptr;
     bool m_filling = false;
     bool m_refreshPending = false;
 };
