@@ -37,19 +37,9 @@
 using namespace vigil;
 using vigil::test::makeIncident;
 using vigil::test::WindowFixture;
+using vigil::test::waitForDialog;
 
 namespace {
-
-template<typename T>
-T *waitForDialog(WindowFixture &f, const QString &name)
-{
-    QCoreApplication::processEvents();
-    T *dialog = f.window->findChild<T *>(name);
-    INFO("dialog " << name.toStdString());
-    REQUIRE(dialog);
-    REQUIRE(dialog->isVisible());
-    return dialog;
-}
 
 QTableView *openLog(WindowFixture &f)
 {

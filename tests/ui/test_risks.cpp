@@ -28,6 +28,7 @@
 using namespace vigil;
 using vigil::test::makeRisk;
 using vigil::test::WindowFixture;
+using vigil::test::waitForDialog;
 
 namespace {
 
@@ -35,17 +36,6 @@ RisksPage *openRisks(WindowFixture &f)
 {
     f.window->showModule(QStringLiteral("risks"));
     return f.find<RisksPage>(QStringLiteral("risksPage"));
-}
-
-template<typename T>
-T *waitForDialog(WindowFixture &f, const QString &name)
-{
-    QCoreApplication::processEvents();
-    T *dialog = f.window->findChild<T *>(name);
-    INFO("dialog " << name.toStdString());
-    REQUIRE(dialog);
-    REQUIRE(dialog->isVisible());
-    return dialog;
 }
 
 // Clicks the cell of a heat map or rating matrix where likelihood x impact is.

@@ -104,4 +104,16 @@ public:
     QPointer<MainWindow> window;
 };
 
+// The dialog a window opened (with open(), so the test goes on) once it is on screen.
+template<typename T>
+T *waitForDialog(WindowFixture &f, const QString &name)
+{
+    QCoreApplication::processEvents();
+    T *dialog = f.window->findChild<T *>(name);
+    INFO("dialog " << name.toStdString());
+    REQUIRE(dialog);
+    REQUIRE(dialog->isVisible());
+    return dialog;
+}
+
 } // namespace vigil::test

@@ -16,12 +16,10 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QShortcut>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -208,19 +206,13 @@ void ActionsPage::deleteSelected()
 
 void ActionsPage::exportCsv()
 {
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(tr("corrective-actions-%1.csv").arg(Clock::current().today().toString(Qt::ISODate)));
-    const QString path = dialogs::saveFileName(this, tr("Export Corrective Actions"), suggested, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    try {
-        const ExportTable table =
-            ActionRepository(m_context.db).exportTable(m_model->filter(), ActionColumn(m_model->sortColumn()), m_model->sortOrder());
-        writeCsvFile(table, path);
-        m_context.host.showStatus(tr("Exported %n actions to %1.", nullptr, int(table.rows.size())).arg(QDir::toNativeSeparators(path)));
-    } catch (const Error &e) {
-        m_context.host.showError(e.message());
-    }
+    vigil::exportCsv(m_context, this,
+        {tr("Export Corrective Actions"), tr("corrective-actions"),
+            [this] {
+                return ActionRepository(m_context.db)
+                    .exportTable(m_model->filter(), ActionColumn(m_model->sortColumn()), m_model->sortOrder());
+            },
+            [](int rows) { return tr("Exported %n actions to %1.", nullptr, rows); }});
 }
 
 void ActionsPage::showTarget(const QVariant &target)

@@ -21,13 +21,11 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QShortcut>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -398,19 +396,13 @@ void IncidentsPage::deleteSelected()
 
 void IncidentsPage::exportCsv()
 {
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(tr("incident-log-%1.csv").arg(Clock::current().today().toString(Qt::ISODate)));
-    const QString path = dialogs::saveFileName(this, tr("Export Incident Log"), suggested, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    try {
-        const ExportTable table = IncidentRepository(m_context.db)
-                                      .exportTable(m_model->filter(), IncidentColumn(m_model->sortColumn()), m_model->sortOrder());
-        writeCsvFile(table, path);
-        m_context.host.showStatus(tr("Exported %n incidents to %1.", nullptr, int(table.rows.size())).arg(QDir::toNativeSeparators(path)));
-    } catch (const Error &e) {
-        m_context.host.showError(e.message());
-    }
+    vigil::exportCsv(m_context, this,
+        {tr("Export Incident Log"), tr("incident-log"),
+            [this] {
+                return IncidentRepository(m_context.db)
+                    .exportTable(m_model->filter(), IncidentColumn(m_model->sortColumn()), m_model->sortOrder());
+            },
+            [](int rows) { return tr("Exported %n incidents to %1.", nullptr, rows); }});
 }
 
 QVariantMap IncidentsPage::filterState() const

@@ -21,7 +21,6 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,7 +28,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -466,19 +464,13 @@ void RisksPage::deleteSelected()
 
 void RisksPage::exportCsv()
 {
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(tr("risk-register-%1.csv").arg(Clock::current().today().toString(Qt::ISODate)));
-    const QString path = dialogs::saveFileName(this, tr("Export Risk Register"), suggested, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    try {
-        const ExportTable table = RiskRepository(m_context.db)
-                                      .exportTable(m_model->filter(), RiskColumn(m_model->sortColumn()), m_model->sortOrder());
-        writeCsvFile(table, path);
-        m_context.host.showStatus(tr("Exported %n risks to %1.", nullptr, int(table.rows.size())).arg(QDir::toNativeSeparators(path)));
-    } catch (const Error &e) {
-        m_context.host.showError(e.message());
-    }
+    vigil::exportCsv(m_context, this,
+        {tr("Export Risk Register"), tr("risk-register"),
+            [this] {
+                return RiskRepository(m_context.db)
+                    .exportTable(m_model->filter(), RiskColumn(m_model->sortColumn()), m_model->sortOrder());
+            },
+            [](int rows) { return tr("Exported %n risks to %1.", nullptr, rows); }});
 }
 
 void RisksPage::editCriteria()

@@ -1,6 +1,14 @@
 #include "registerwidgets.h"
 
+#include "base/clock.h"
+#include "base/error.h"
+#include "io/exporttable.h"
+#include "shell/dialogs.h"
+#include "shell/module.h"
+
 #include <QComboBox>
+#include <QDir>
+#include <QStandardPaths>
 #include <QHeaderView>
 #include <QTableView>
 
@@ -37,6 +45,22 @@ void setupRegisterTable(QTableView *table, const QString &objectName)
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->horizontalHeader()->setHighlightSections(false);
+}
+
+void exportCsv(const ModuleContext &context, QWidget *parent, const CsvExport &what)
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("%1-%2.csv").arg(what.fileStem, Clock::current().today().toString(Qt::ISODate)));
+    const QString path = dialogs::saveFileName(parent, what.dialogTitle, suggested, QObject::tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const ExportTable table = what.table();
+        writeCsvFile(table, path);
+        context.host.showStatus(what.done(int(table.rows.size())).arg(QDir::toNativeSeparators(path)));
+    } catch (const Error &e) {
+        context.host.showError(e.message());
+    }
 }
 
 } // namespace vigil

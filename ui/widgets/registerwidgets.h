@@ -2,11 +2,16 @@
 
 #include <QVariant>
 
+#include <functional>
+
 class QComboBox;
 class QTableView;
 class QWidget;
 
 namespace vigil {
+
+struct ExportTable;
+struct ModuleContext;
 
 // Small pieces every register page (risks, incidents, actions ...) is made of.
 
@@ -17,5 +22,16 @@ void selectData(QComboBox *combo, const QVariant &data);
 // A register table: whole rows selected, sorting by the header, fixed row height (so a model of
 // 100,000 rows never has to measure them), no editing in place.
 void setupRegisterTable(QTableView *table, const QString &objectName);
+
+// Export as shown: asks where (the documents folder and a dated name suggested), writes the
+// table as CSV (replaced only once complete) and says in the status bar how many rows went where.
+struct CsvExport
+{
+    QString dialogTitle;                  // "Export Risk Register"
+    QString fileStem;                     // "risk-register": the date and .csv are added
+    std::function<ExportTable()> table;   // made only once the user has chosen a file
+    std::function<QString(int rows)> done; // "Exported %n risks to %1.", %1 left for the path
+};
+void exportCsv(const ModuleContext &context, QWidget *parent, const CsvExport &what);
 
 } // namespace vigil
