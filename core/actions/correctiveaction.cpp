@@ -280,7 +280,7 @@ void ActionRepository::restore(const QVariantMap &row)
 
 void ActionRepository::refreshIncidentSearch(qint64 incidentId)
 {
-    if (incidentId > 0)
+    if (incidentId > 0 && !m_searchDeferred)
         IncidentRepository(m_db).refreshSearch(incidentId);
 }
 

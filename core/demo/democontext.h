@@ -29,5 +29,6 @@ struct DemoContext
 // The parts, one per module, run in this order by generateDemo (see demo.cpp).
 void generateSiteDemo(DemoContext &context);
 void generateRiskDemo(DemoContext &context);
+void generateIncidentDemo(DemoContext &context);
 
 } // namespace vigil

@@ -38,7 +38,9 @@ const QString fromClause = QStringLiteral(
     "LEFT JOIN incident_categories sc ON sc.id = i.subcategory_id LEFT JOIN site_areas a ON a.id = i.area_id "
     "LEFT JOIN people p ON p.id = i.assigned_to_id");
 
-QString whereClause(const IncidentFilter &f, QVariantList *args)
+// byScan: match the text by probing each incident in sort order instead of looking up every
+// match and sorting them all; far quicker when thousands match (see rows()).
+QString whereClause(const IncidentFilter &f, QVariantList *args, bool byScan = false)
 {
     QStringList conditions;
     if (f.from.isValid()) {
@@ -87,7 +89,8 @@ QString whereClause(const IncidentFilter &f, QVariantList *args)
     }
     const QString match = ftsQuery(f.text);
     if (!match.isEmpty()) {
-        conditions.append(QStringLiteral("i.id IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)"));
+        conditions.append(QStringLiteral("%1i.id IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?)")
+                .arg(byScan ? QStringLiteral("+") : QString()));
         args->append(match);
     }
     return conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "));
@@ -126,6 +129,13 @@ int IncidentRepository::count(const IncidentFilter &filter) const
 {
     QVariantList args;
     const QString where = whereClause(filter, &args);
+    // Only a search: the index holds one row per incident and counts its matches by itself,
+    // without looking up each incident ("al" matches a third of a decade's log).
+    IncidentFilter others = filter;
+    others.text.clear();
+    QVariantList none;
+    if (!filter.text.trimmed().isEmpty() && whereClause(others, &none).isEmpty() && !args.isEmpty())
+        return scalar(m_db, QStringLiteral("SELECT count(*) FROM incident_search WHERE incident_search MATCH ?"), args).toInt();
     // The joins only matter for sorting; counting needs the incidents alone.
     return scalar(m_db, QStringLiteral("SELECT count(*) FROM incidents i %1").arg(where), args).toInt();
 }
@@ -144,7 +154,10 @@ QList<IncidentRow> IncidentRepository::rows(const IncidentFilter &filter, Incide
         order = order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
     }
     QVariantList args;
-    const QString where = whereClause(filter, &args);
+    // Newest first with thousands of matches: walking the date index and probing the matches stops
+    // after one page; with few, SQLite looks each one up and sorts them.
+    const bool byScan = column == IncidentColumn::Occurred && (total <= 0 || total > 2000);
+    const QString where = whereClause(filter, &args, byScan);
     Query q(m_db, QStringLiteral("SELECT i.id, i.reference, i.occurred_at, c.name, sc.name, a.name, i.location, i.severity, "
                                  "i.status, p.name, i.title, substr(i.description, 1, 160) %1 %2 ORDER BY %3 LIMIT ? OFFSET ?")
                       .arg(fromClause, where, orderClause(column, order)));
@@ -274,6 +287,8 @@ const QString searchSelect = QStringLiteral(
 
 void IncidentRepository::refreshSearch(qint64 id)
 {
+    if (m_searchDeferred)
+        return;
     execute(m_db, QStringLiteral("DELETE FROM incident_search WHERE rowid = ?"), {id});
     execute(m_db, QStringLiteral("INSERT INTO incident_search (rowid, reference, title, description, actions, notes, persons) ")
             + searchSelect + QStringLiteral(" WHERE i.id = ?"),

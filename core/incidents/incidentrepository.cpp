@@ -108,6 +108,23 @@ IncidentRepository::IncidentRepository(Database &db)
 
 Incident IncidentRepository::load(qint64 id) const
 {
+    Incident i = loadRow(id);
+    Query persons(m_db, QStringLiteral("SELECT name, role, details FROM incident_persons WHERE incident_id = ? ORDER BY id"));
+    persons.bind(id).exec();
+    while (persons.next()) {
+        InvolvedPerson p {persons.value(0).toString(), InvolvedRole::Other, persons.value(2).toString()};
+        involvedRoleFromKey(persons.value(1).toString(), &p.role);
+        i.persons.append(p);
+    }
+    Query risks(m_db, QStringLiteral("SELECT risk_id FROM incident_risks WHERE incident_id = ? ORDER BY risk_id"));
+    risks.bind(id).exec();
+    while (risks.next())
+        i.riskIds.append(risks.value(0).toLongLong());
+    return i;
+}
+
+Incident IncidentRepository::loadRow(qint64 id) const
+{
     Query q(m_db, QStringLiteral("SELECT id, uuid, reference, %1 FROM incidents WHERE id = ?").arg(incidentColumns().join(u", ")));
     q.bind(id).exec();
     if (!q.next())
@@ -138,18 +155,6 @@ Incident IncidentRepository::load(qint64 id) const
     i.lessonsLearned = q.value(c++).toString();
     i.closedAt = fromStoredUtc(q.value(c++).toString());
     i.externalReference = q.value(c++).toString();
-
-    Query persons(m_db, QStringLiteral("SELECT name, role, details FROM incident_persons WHERE incident_id = ? ORDER BY id"));
-    persons.bind(id).exec();
-    while (persons.next()) {
-        InvolvedPerson p {persons.value(0).toString(), InvolvedRole::Other, persons.value(2).toString()};
-        involvedRoleFromKey(persons.value(1).toString(), &p.role);
-        i.persons.append(p);
-    }
-    Query risks(m_db, QStringLiteral("SELECT risk_id FROM incident_risks WHERE incident_id = ? ORDER BY risk_id"));
-    risks.bind(id).exec();
-    while (risks.next())
-        i.riskIds.append(risks.value(0).toLongLong());
     return i;
 }
 
@@ -255,7 +260,7 @@ StatusChange IncidentRepository::changeStatus(qint64 id, IncidentStatus to, cons
     const QString &rootCause, const QString &lessons)
 {
     Transaction tx(m_db);
-    Incident incident = load(id);
+    Incident incident = loadRow(id); // the workflow needs no people or links
     StatusChange change {id, incident.status, to, 0, incident.rootCause, incident.lessonsLearned, incident.closedAt};
     if (!rootCause.trimmed().isEmpty())
         incident.rootCause = rootCause.trimmed();
@@ -299,7 +304,7 @@ qint64 IncidentRepository::addNote(qint64 id, const QString &text)
     if (text.trimmed().isEmpty())
         throw Error(Text::tr("The note is empty."));
     Transaction tx(m_db);
-    load(id); // it must exist
+    loadRow(id); // it must exist
     const qint64 entry = addTimeline(id, TimelineKind::Note, text.trimmed());
     refreshSearch(id);
     tx.commit();
@@ -347,7 +352,7 @@ qint64 IncidentRepository::addAttachment(qint64 id, const QString &fileName, con
 {
     AttachmentStore::requireSize(bytes.size(), fileName);
     Transaction tx(m_db);
-    load(id);
+    loadRow(id); // it must exist
     const qint64 attachment = AttachmentStore(m_db).store(bytes, fileName);
     const QString now = toStoredUtc(Clock::current().nowUtc());
     Query q(m_db, QStringLiteral("INSERT INTO incident_attachments (uuid, incident_id, attachment_id, file_name, "

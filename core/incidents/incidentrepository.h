@@ -133,13 +133,19 @@ public:
     std::pair<qint64, QString> lastLocation() const;
     void refreshSearch(qint64 id);
     void rebuildSearch();
+    // For bulk writers (the demo generator): while deferred, this repository leaves the search
+    // index alone (each refresh costs an FTS5 flush); the writer calls rebuildSearch() after.
+    void setSearchDeferred(bool deferred) { m_searchDeferred = deferred; }
 
 private:
+    // The incident's own fields, without its people and risk links (load() adds those).
+    Incident loadRow(qint64 id) const;
     void writePersons(qint64 id, const QList<InvolvedPerson> &persons);
     void writeRisks(qint64 id, const QList<qint64> &riskIds);
     qint64 addTimeline(qint64 id, TimelineKind kind, const QString &text, std::optional<IncidentStatus> from = {},
         std::optional<IncidentStatus> to = {}, qint64 corrects = 0, const QDateTime &at = {});
     Database &m_db;
+    bool m_searchDeferred = false;
 };
 
 } // namespace vigil

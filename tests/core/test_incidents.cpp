@@ -230,6 +230,21 @@ TEST_CASE("Full-text search finds words in notes, people, actions and descriptio
     CHECK(find(QStringLiteral("van keyboard")).isEmpty());                 // every word must match
     CHECK(find(QStringLiteral("\"AND OR NOT( ")).isEmpty());              // search syntax is just text
     CHECK(find(QStringLiteral("INC")).size() == 2);                        // the reference too
+
+    // Counts and pages agree, whether the search stands alone or with other filters, and a
+    // deleted incident is no longer found.
+    IncidentFilter f;
+    f.text = QStringLiteral("INC");
+    CHECK(incidents.count(f) == 2);
+    CHECK(incidents.rows(f, IncidentColumn::Occurred, Qt::DescendingOrder, 0, 10).size() == 2);
+    CHECK(incidents.rows(f, IncidentColumn::Occurred, Qt::DescendingOrder, 0, 10, 2).size() == 2);
+    f.severities = {Severity::Critical};
+    CHECK(incidents.count(f) == 0);
+    CHECK(incidents.rows(f, IncidentColumn::Occurred, Qt::DescendingOrder, 0, 10).isEmpty());
+    f.severities.clear();
+    incidents.remove(idB);
+    CHECK(incidents.count(f) == 1);
+    CHECK(find(QStringLiteral("cafe")).isEmpty());
 }
 
 TEST_CASE("Attachments are stored once per content, with a size limit and image thumbnails", "[incidents][attachments]")
