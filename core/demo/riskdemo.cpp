@@ -8,6 +8,7 @@
 #include "risks/riskcatalogues.h"
 #include "risks/riskrepository.h"
 #include "storage/database.h"
+#include "training/training.h"
 
 #include <QHash>
 
@@ -221,10 +222,16 @@ Catalogues writeCatalogues(DemoContext &context)
 {
     Catalogues c;
     PeopleRepository people(context.db);
+    PostRepository posts(context.db);
     for (const DemoPerson &p : owners) {
         Person person;
         person.name = QString::fromUtf8(p.name);
-        person.role = QString::fromUtf8(p.role);
+        Post post;
+        post.name = QString::fromUtf8(p.role);
+        const std::optional<Post> existing = posts.findByName(post.name);
+        person.postId = existing ? existing->id : posts.save(post);
+        person.staffNumber = QStringLiteral("NG%1").arg(c.people.size() + 1, 4, 10, QLatin1Char('0'));
+        person.startDate = context.startDate().addDays(-context.random.between(200, 3000));
         person.email = QString::fromUtf8(p.email);
         person.phone = QStringLiteral("+44 1536 55%1").arg(context.random.between(1000, 9999));
         c.people.append(people.save(person));

@@ -2,18 +2,24 @@
 
 #include "storage/catalogue.h"
 
+#include <QDate>
 #include <QString>
 
 namespace vigil {
 
-// Somebody at the site: a risk or control owner, a guard, a trainer. One table for every module
-// (the training tracker adds its fields to it); leavers are made inactive, never deleted.
+// Somebody at the site: a risk or control owner, a guard, a trainer, a contractor. One table
+// for every module; leavers are made inactive (with the day they left), never deleted, so their
+// records and history stay.
 struct Person
 {
     qint64 id = 0;
     QString uuid;
     QString name;
-    QString role;
+    QString staffNumber;
+    qint64 postId = 0;     // their post (posts): what they must be trained for
+    qint64 employerId = 0; // a contractor company (employers); 0: the site's own staff
+    QDate startDate;
+    QDate leftOn;          // set when they leave; compliance counts them until that day
     QString email;
     QString phone;
     bool active = true;
@@ -31,5 +37,8 @@ struct CatalogueTraits<Person>
 };
 
 using PeopleRepository = Catalogue<Person>;
+
+// "Dana Okafor (Gate officer)": a person as lists of owners and trainers show them.
+QString personLabel(Database &db, const Person &person);
 
 } // namespace vigil

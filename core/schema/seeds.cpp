@@ -7,6 +7,9 @@
 #include "risks/criteriarepository.h"
 #include "risks/riskcatalogues.h"
 #include "storage/database.h"
+#include "storage/query.h"
+#include "storage/recordstore.h"
+#include "training/training.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -50,6 +53,32 @@ void seedIncidents(Database &db)
     }
 }
 
+// File format 4: the free-text roles of format 3 become posts (one per distinct role, ignoring
+// case and spaces) and each person points at theirs; format 5 drops the old column.
+void seedTraining(Database &db)
+{
+    Transaction tx(db);
+    Query q(db, QStringLiteral("SELECT id, trim(role) FROM people WHERE trim(role) <> '' ORDER BY id"));
+    q.exec();
+    QList<std::pair<qint64, QString>> roles;
+    while (q.next())
+        roles.append({q.value(0).toLongLong(), q.value(1).toString()});
+    QHash<QString, qint64> posts;
+    PostRepository postRepository(db);
+    RecordStore people(db, QStringLiteral("people"));
+    const QString upgrade = Text::tr("file upgrade: roles became posts");
+    for (const auto &[personId, role] : roles) {
+        const QString key = role.simplified().toCaseFolded();
+        if (!posts.contains(key)) {
+            Post post;
+            post.name = role.simplified();
+            posts.insert(key, postRepository.save(post, upgrade));
+        }
+        people.update(personId, {{QStringLiteral("post_id"), posts.value(key)}}, AuditAction::Update, upgrade);
+    }
+    tx.commit();
+}
+
 } // namespace
 
 std::function<void(Database &)> migrationSeed(int version)
@@ -59,6 +88,8 @@ std::function<void(Database &)> migrationSeed(int version)
         return seedRisks;
     case 3:
         return seedIncidents;
+    case 4:
+        return seedTraining;
     default:
         return {};
     }

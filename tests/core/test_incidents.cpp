@@ -20,17 +20,6 @@ using namespace vigil;
 using vigil::test::makeIncident;
 using vigil::test::TempDir;
 
-namespace {
-
-void requireHealthy(Database &db)
-{
-    const HealthReport report = checkHealth(db);
-    INFO(report.problems.join(u'\n').toStdString());
-    REQUIRE(report.healthy());
-}
-
-} // namespace
-
 TEST_CASE("A new file has the incident category catalogue", "[incidents]")
 {
     TempDir dir;
@@ -45,7 +34,7 @@ TEST_CASE("A new file has the incident category catalogue", "[incidents]")
     CHECK(alarm->parentId == test::categoryId(*db, QStringLiteral("Alarm activation")));
     CHECK(CategoryRepository(*db).findByName(QStringLiteral("Tampering (alter physical form or function)"))->source
         == QStringLiteral("VERIS"));
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("References are INC-year-number by the year reported, never reused", "[incidents]")
@@ -142,7 +131,7 @@ TEST_CASE("Every status transition is allowed or refused by core", "[incidents][
             }
         }
     }
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("Closing needs a root cause and lessons learned; reopening needs a reason", "[incidents][workflow]")
@@ -173,7 +162,7 @@ TEST_CASE("Closing needs a root cause and lessons learned; reopening needs a rea
     REQUIRE(timeline.size() == 3);
     CHECK(timeline.last().text == QStringLiteral("Same collision again a week later"));
     CHECK(timeline.last().fromStatus == IncidentStatus::Closed);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("A status change is undone by a later entry, never by editing the timeline", "[incidents][workflow]")
@@ -194,7 +183,7 @@ TEST_CASE("A status change is undone by a later entry, never by editing the time
     CHECK_THROWS_AS(execute(*db, QStringLiteral("DELETE FROM incident_timeline")), DatabaseError);
     incidents.addCorrection(id, timeline.at(0).id, QStringLiteral("Reported by the night supervisor, not the driver"));
     CHECK(incidents.timeline(id).last().correctsId == timeline.at(0).id);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("Full-text search finds words in notes, people, actions and descriptions", "[incidents][search]")
@@ -279,7 +268,7 @@ TEST_CASE("Attachments are stored once per content, with a size limit and image 
         CHECK(e.message().contains(QStringLiteral("50")));
     }
     CHECK(incidents.attachments(a).size() == 1);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("An incident logged by mistake comes back whole after undo", "[incidents]")
@@ -306,7 +295,7 @@ TEST_CASE("An incident logged by mistake comes back whole after undo", "[inciden
     CHECK(incidents.count({}) == 0);
     // Its action stays, unlinked, and the audit trail says so.
     CHECK(ActionRepository(*db).load(actionId).incidentId == 0);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
     incidents.restore(snapshot);
     CHECK(ActionRepository(*db).load(actionId).incidentId == id);
     CHECK(incidents.load(id) == before);
@@ -315,7 +304,7 @@ TEST_CASE("An incident logged by mistake comes back whole after undo", "[inciden
     IncidentFilter search;
     search.text = QStringLiteral("owner called");
     CHECK(incidents.count(search) == 1);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("The log filters in SQL and reads late pages from the far end", "[incidents]")
@@ -402,5 +391,5 @@ TEST_CASE("Corrective actions: overdue, done, verified, with the rules checked",
     orphan.description = QStringLiteral("Review the visitor procedure");
     orphan.source = ActionSource::Incident;
     CHECK_THROWS_AS(actions.create(orphan), Error); // an incident action needs its incident
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }

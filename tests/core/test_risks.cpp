@@ -12,17 +12,6 @@ using namespace vigil;
 using vigil::test::makeRisk;
 using vigil::test::TempDir;
 
-namespace {
-
-void requireHealthy(Database &db)
-{
-    const HealthReport report = checkHealth(db);
-    INFO(report.problems.join(u'\n').toStdString());
-    REQUIRE(report.healthy());
-}
-
-} // namespace
-
 TEST_CASE("A new file has the default criteria and the ENISA threat catalogue", "[risks]")
 {
     TempDir dir;
@@ -46,7 +35,7 @@ TEST_CASE("A new file has the default criteria and the ENISA threat catalogue", 
     CHECK(categories.contains(QStringLiteral("Disaster")));
     CHECK(categories.contains(QStringLiteral("Outages")));
     CHECK(categories.contains(QStringLiteral("Unintentional damage / loss of information or IT assets")));
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("Creating a risk numbers it, rates it under the current criteria and records its ratings", "[risks]")
@@ -70,7 +59,7 @@ TEST_CASE("Creating a risk numbers it, rates it under the current criteria and r
     CHECK(loaded.target == Rating {2, 3, 1});     // 6: Medium
     CHECK(loaded.ownerId == risk.ownerId);
     CHECK(risks.ratingHistory(first.id).size() == 3);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("A risk cannot be accepted without a justification, in core and in the file", "[risks]")
@@ -149,7 +138,7 @@ TEST_CASE("Editing a risk changes only what changed and adds rating history", "[
         fields.append(c.field);
     fields.sort();
     CHECK(fields == (QStringList {QStringLiteral("controls"), QStringLiteral("residual_level"), QStringLiteral("residual_likelihood")}));
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("Changing the criteria previews every mapping, then maps all ratings in one step", "[risks][criteria]")
@@ -195,7 +184,7 @@ TEST_CASE("Changing the criteria previews every mapping, then maps all ratings i
     CHECK(history.at(0).rating.level == 1);
     CHECK(history.at(2).criteriaId == change.criteriaId);
     CHECK(history.at(2).reason.contains(QStringLiteral("version 2")));
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 
     // One undoable step: revert puts every rating back and removes the version.
     criteria.revert(change);
@@ -204,7 +193,7 @@ TEST_CASE("Changing the criteria previews every mapping, then maps all ratings i
     CHECK(risks.load(b).criteriaId == v1.id);
     CHECK(risks.ratingHistory(b).size() == 2);
     CHECK(risks.load(c).residual == Rating {1, 1, 0});
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("A smaller matrix maps ratings proportionally", "[risks][criteria]")
@@ -252,7 +241,7 @@ TEST_CASE("Retired risks leave the register and come back when reinstated", "[ri
     risks.reinstate(id);
     CHECK(risks.count({}) == 1);
     CHECK_FALSE(risks.load(id).isRetired());
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("A deleted risk comes back exactly with restore", "[risks]")
@@ -280,7 +269,7 @@ TEST_CASE("A deleted risk comes back exactly with restore", "[risks]")
     REQUIRE(trail.size() == 3);
     CHECK(trail.at(1).action == AuditAction::Delete);
     CHECK(trail.at(2).action == AuditAction::Create);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 
 TEST_CASE("The register filters, searches, sorts and pages in SQL", "[risks]")
@@ -403,6 +392,6 @@ TEST_CASE("Catalogue entries are made inactive, never lost", "[risks][catalogues
     asset.name = QStringLiteral("Server room");
     asset.criticality = 9;
     CHECK_THROWS_AS(AssetRepository(*db).save(asset), Error);
-    requireHealthy(*db);
+    test::requireHealthy(*db);
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/clock.h"
 #include "storage/database.h"
+#include "storage/healthcheck.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -41,6 +42,13 @@ QString TempDir::path(const QString &name) const
 std::unique_ptr<Database> newDatabase(const TempDir &dir, const QString &name)
 {
     return Database::create(dir.path(name));
+}
+
+void requireHealthy(Database &db)
+{
+    const HealthReport report = checkHealth(db);
+    INFO(report.problems.join(u'\n').toStdString());
+    REQUIRE(report.healthy());
 }
 
 QByteArray readFile(const QString &path)

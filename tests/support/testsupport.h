@@ -37,6 +37,10 @@ private:
 // Creates a new site file in dir (named name) and returns it open.
 std::unique_ptr<Database> newDatabase(const TempDir &dir, const QString &name = QStringLiteral("site.vigil"));
 
+// Fails the test with the health check's problems unless the file is healthy (foreign keys,
+// audit trail, integrity).
+void requireHealthy(Database &db);
+
 QByteArray readFile(const QString &path);
 void writeFile(const QString &path, const QByteArray &bytes);
 QByteArray sha256(const QString &path);

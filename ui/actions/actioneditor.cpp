@@ -8,6 +8,7 @@
 #include "storage/database.h"
 #include "storage/query.h"
 #include "widgets/historyview.h"
+#include "widgets/optionaldate.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -24,7 +25,6 @@
 namespace vigil {
 namespace {
 
-const QDate noDate(2000, 1, 1);
 
 } // namespace
 
@@ -57,9 +57,7 @@ ActionEditor::ActionEditor(const ModuleContext &context, const CorrectiveAction 
     for (const Person &person : PeopleRepository(context.db).list(true))
         m_owner->addItem(person.active ? person.name : tr("%1 (inactive)").arg(person.name), person.id);
     m_due->setObjectName(QStringLiteral("actionDue"));
-    m_due->setCalendarPopup(true);
-    m_due->setMinimumDate(noDate);
-    m_due->setSpecialValueText(tr("No due date"));
+    makeDateOptional(m_due, tr("No due date"));
     m_status->setObjectName(QStringLiteral("actionStatus"));
     for (ActionStatus s : allActionStatuses)
         m_status->addItem(actionStatusTitle(s), int(s));
@@ -101,8 +99,7 @@ ActionEditor::ActionEditor(const ModuleContext &context, const CorrectiveAction 
         m_incident->setText(scalar(context.db, QStringLiteral("SELECT reference FROM incidents WHERE id = ?"), {action.incidentId})
                                 .toString());
     m_owner->setCurrentIndex(qMax(0, m_owner->findData(action.ownerId)));
-    m_due->setDate(action.dueDate.isValid() ? action.dueDate
-                                            : action.id ? noDate : Clock::current().today().addDays(30));
+    setOptionalDate(m_due, action.dueDate.isValid() || action.id ? action.dueDate : Clock::current().today().addDays(30));
     m_status->setCurrentIndex(m_status->findData(int(action.status)));
     m_verification->setPlainText(action.verificationNote);
     m_history->showRecord(action.uuid, actionFieldTitle);
@@ -136,7 +133,7 @@ CorrectiveAction ActionEditor::action() const
     if (a.source == ActionSource::Incident && !reference.isEmpty())
         a.incidentId = scalar(m_context.db, QStringLiteral("SELECT id FROM incidents WHERE reference = ?"), {reference}).toLongLong();
     a.ownerId = m_owner->currentData().toLongLong();
-    a.dueDate = m_due->date() == noDate ? QDate() : m_due->date();
+    a.dueDate = optionalDate(m_due);
     a.status = ActionStatus(m_status->currentData().toInt());
     a.verificationNote = m_verification->toPlainText().trimmed();
     return a;

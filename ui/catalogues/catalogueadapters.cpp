@@ -1,10 +1,13 @@
 #include "catalogueadapters.h"
 
+#include "base/clock.h"
 #include "base/error.h"
 #include "commands/cataloguecommands.h"
 #include "incidents/incidentcatalogues.h"
 #include "people/person.h"
 #include "risks/riskcatalogues.h"
+#include "storage/database.h"
+#include "training/training.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -22,36 +25,164 @@ struct Lookups
 {
     QHash<qint64, QString> people;
     QHash<qint64, QString> categories;
+    QHash<qint64, QString> posts;
+    QHash<qint64, QString> employers;
 };
 
 // The per-type part: how an entry reads into cells and form values, and back.
 template<typename T>
 struct Fields;
 
+QList<QPair<QString, QVariant>> choicesOf(const QList<std::pair<qint64, QString>> &items, const QString &none)
+{
+    QList<QPair<QString, QVariant>> choices {{none, qint64(0)}};
+    for (const auto &[id, name] : items)
+        choices.append({name, id});
+    return choices;
+}
+
+template<typename T>
+QList<std::pair<qint64, QString>> namesOf(Database &db)
+{
+    QList<std::pair<qint64, QString>> names;
+    for (const T &item : Catalogue<T>(db).list())
+        names.append({item.id, item.name});
+    return names;
+}
+
 template<>
 struct Fields<Person>
 {
     static QString title() { return Text::tr("People"); }
-    static QStringList columns() { return {Text::tr("Name"), Text::tr("Role"), Text::tr("E-mail"), Text::tr("Phone")}; }
-    static QList<CatalogueField> fields(const ModuleContext &)
+    static QStringList columns()
+    {
+        return {Text::tr("Name"), Text::tr("Staff no."), Text::tr("Post"), Text::tr("Employer"), Text::tr("E-mail"),
+            Text::tr("Phone")};
+    }
+    static QList<CatalogueField> fields(const ModuleContext &context)
     {
         return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
-            {QStringLiteral("role"), Text::tr("&Role:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("staffNumber"), Text::tr("S&taff number:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("post"), Text::tr("P&ost:"), CatalogueField::Type::Choice,
+                choicesOf(namesOf<Post>(context.db), Text::tr("(no post)")), 0, 0},
+            {QStringLiteral("employer"), Text::tr("E&mployer:"), CatalogueField::Type::Choice,
+                choicesOf(namesOf<Employer>(context.db), Text::tr("Own staff")), 0, 0},
+            {QStringLiteral("startDate"), Text::tr("St&arted:"), CatalogueField::Type::Date, {}, 0, 0},
+            {QStringLiteral("leftOn"), Text::tr("&Left on:"), CatalogueField::Type::Date, {}, 0, 0},
             {QStringLiteral("email"), Text::tr("&E-mail:"), CatalogueField::Type::Line, {}, 0, 0},
             {QStringLiteral("phone"), Text::tr("&Phone:"), CatalogueField::Type::Line, {}, 0, 0}};
     }
-    static QStringList cells(const Person &p, const Lookups &) { return {p.name, p.role, p.email, p.phone}; }
+    static QStringList cells(const Person &p, const Lookups &names)
+    {
+        return {p.name, p.staffNumber, names.posts.value(p.postId),
+            p.employerId ? names.employers.value(p.employerId) : Text::tr("Own staff"), p.email, p.phone};
+    }
     static QVariantMap values(const Person &p)
     {
-        return {{QStringLiteral("name"), p.name}, {QStringLiteral("role"), p.role}, {QStringLiteral("email"), p.email},
-            {QStringLiteral("phone"), p.phone}};
+        return {{QStringLiteral("name"), p.name}, {QStringLiteral("staffNumber"), p.staffNumber},
+            {QStringLiteral("post"), p.postId}, {QStringLiteral("employer"), p.employerId},
+            {QStringLiteral("startDate"), p.startDate}, {QStringLiteral("leftOn"), p.leftOn},
+            {QStringLiteral("email"), p.email}, {QStringLiteral("phone"), p.phone}};
     }
     static void apply(Person &p, const QVariantMap &v)
     {
         p.name = v.value(QStringLiteral("name")).toString();
-        p.role = v.value(QStringLiteral("role")).toString();
+        p.staffNumber = v.value(QStringLiteral("staffNumber")).toString();
+        p.postId = v.value(QStringLiteral("post")).toLongLong();
+        p.employerId = v.value(QStringLiteral("employer")).toLongLong();
+        p.startDate = v.value(QStringLiteral("startDate")).toDate();
+        p.leftOn = v.value(QStringLiteral("leftOn")).toDate();
         p.email = v.value(QStringLiteral("email")).toString();
         p.phone = v.value(QStringLiteral("phone")).toString();
+        // A leaving date in the past or today makes them a leaver; the list's Deactivate does too.
+        if (p.leftOn.isValid() && p.leftOn <= Clock::current().today())
+            p.active = false;
+    }
+};
+
+template<>
+struct Fields<Post>
+{
+    static QString title() { return Text::tr("Posts"); }
+    static QStringList columns() { return {Text::tr("Post"), Text::tr("Description")}; }
+    static QList<CatalogueField> fields(const ModuleContext &)
+    {
+        return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("description"), Text::tr("&Description:"), CatalogueField::Type::Text, {}, 0, 0}};
+    }
+    static QStringList cells(const Post &p, const Lookups &) { return {p.name, p.description.simplified()}; }
+    static QVariantMap values(const Post &p)
+    {
+        return {{QStringLiteral("name"), p.name}, {QStringLiteral("description"), p.description}};
+    }
+    static void apply(Post &p, const QVariantMap &v)
+    {
+        p.name = v.value(QStringLiteral("name")).toString();
+        p.description = v.value(QStringLiteral("description")).toString();
+    }
+};
+
+template<>
+struct Fields<Employer>
+{
+    static QString title() { return Text::tr("Contractor Companies"); }
+    static QStringList columns() { return {Text::tr("Company"), Text::tr("Contact")}; }
+    static QList<CatalogueField> fields(const ModuleContext &)
+    {
+        return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("contact"), Text::tr("&Contact:"), CatalogueField::Type::Text, {}, 0, 0}};
+    }
+    static QStringList cells(const Employer &e, const Lookups &) { return {e.name, e.contact.simplified()}; }
+    static QVariantMap values(const Employer &e)
+    {
+        return {{QStringLiteral("name"), e.name}, {QStringLiteral("contact"), e.contact}};
+    }
+    static void apply(Employer &e, const QVariantMap &v)
+    {
+        e.name = v.value(QStringLiteral("name")).toString();
+        e.contact = v.value(QStringLiteral("contact")).toString();
+    }
+};
+
+template<>
+struct Fields<Course>
+{
+    static QString title() { return Text::tr("Courses"); }
+    static QStringList columns()
+    {
+        return {Text::tr("Course"), Text::tr("Provider"), Text::tr("Valid for"), Text::tr("Mandatory")};
+    }
+    static QList<CatalogueField> fields(const ModuleContext &)
+    {
+        const QList<QPair<QString, QVariant>> mandatory {{Text::tr("No: only for the posts that need it"), false},
+            {Text::tr("Yes: everybody needs it"), true}};
+        return {{QStringLiteral("name"), Text::tr("&Name:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("provider"), Text::tr("&Provider:"), CatalogueField::Type::Line, {}, 0, 0},
+            {QStringLiteral("validity"), Text::tr("&Valid for (months, 0: never expires):"),
+                CatalogueField::Type::Number, {}, 0, 240},
+            {QStringLiteral("mandatory"), Text::tr("&Mandatory:"), CatalogueField::Type::Choice, mandatory, 0, 0},
+            {QStringLiteral("description"), Text::tr("&Description:"), CatalogueField::Type::Text, {}, 0, 0}};
+    }
+    static QStringList cells(const Course &c, const Lookups &)
+    {
+        return {c.name, c.provider,
+            c.validityMonths ? Text::tr("%n month(s)", nullptr, *c.validityMonths) : Text::tr("Never expires"),
+            c.mandatory ? Text::tr("Yes") : Text::tr("No")};
+    }
+    static QVariantMap values(const Course &c)
+    {
+        return {{QStringLiteral("name"), c.name}, {QStringLiteral("provider"), c.provider},
+            {QStringLiteral("validity"), c.validityMonths.value_or(0)}, {QStringLiteral("mandatory"), c.mandatory},
+            {QStringLiteral("description"), c.description}};
+    }
+    static void apply(Course &c, const QVariantMap &v)
+    {
+        c.name = v.value(QStringLiteral("name")).toString();
+        c.provider = v.value(QStringLiteral("provider")).toString();
+        const int months = v.value(QStringLiteral("validity")).toInt();
+        c.validityMonths = months > 0 ? std::optional<int>(months) : std::nullopt;
+        c.mandatory = v.value(QStringLiteral("mandatory")).toBool();
+        c.description = v.value(QStringLiteral("description")).toString();
     }
 };
 
@@ -226,6 +357,12 @@ public:
         Lookups names;
         for (const Person &p : PeopleRepository(context.db).list(true))
             names.people.insert(p.id, p.name);
+        if constexpr (std::is_same_v<T, Person>) {
+            for (const auto &[id, name] : namesOf<Post>(context.db))
+                names.posts.insert(id, name);
+            for (const auto &[id, name] : namesOf<Employer>(context.db))
+                names.employers.insert(id, name);
+        }
         if constexpr (std::is_same_v<T, IncidentCategory>) {
             for (const IncidentCategory &c : CategoryRepository(context.db).list(true))
                 names.categories.insert(c.id, c.name);
@@ -260,6 +397,21 @@ public:
 std::unique_ptr<CatalogueAdapter> peopleCatalogue()
 {
     return std::make_unique<TypedAdapter<Person>>();
+}
+
+std::unique_ptr<CatalogueAdapter> postCatalogue()
+{
+    return std::make_unique<TypedAdapter<Post>>();
+}
+
+std::unique_ptr<CatalogueAdapter> employerCatalogue()
+{
+    return std::make_unique<TypedAdapter<Employer>>();
+}
+
+std::unique_ptr<CatalogueAdapter> courseCatalogue()
+{
+    return std::make_unique<TypedAdapter<Course>>();
 }
 
 std::unique_ptr<CatalogueAdapter> threatCatalogue()

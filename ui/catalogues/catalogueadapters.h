@@ -14,7 +14,7 @@ namespace vigil {
 // One field of a catalogue entry's form.
 struct CatalogueField
 {
-    enum class Type { Line, Text, Choice, Person, Number };
+    enum class Type { Line, Text, Choice, Person, Number, Date }; // Date: a QDate, invalid for none
     QString key;
     QString label;
     Type type = Type::Line;
@@ -46,6 +46,9 @@ public:
 };
 
 std::unique_ptr<CatalogueAdapter> peopleCatalogue();
+std::unique_ptr<CatalogueAdapter> postCatalogue();
+std::unique_ptr<CatalogueAdapter> employerCatalogue();
+std::unique_ptr<CatalogueAdapter> courseCatalogue();
 std::unique_ptr<CatalogueAdapter> threatCatalogue();
 std::unique_ptr<CatalogueAdapter> controlCatalogue();
 std::unique_ptr<CatalogueAdapter> assetCatalogue();

@@ -1,11 +1,13 @@
 #include "cataloguedialog.h"
 
 #include "base/error.h"
+#include "widgets/optionaldate.h"
 #include "catalogues/catalogueadapters.h"
 #include "people/person.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -96,6 +98,12 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
             for (const auto &[title, value] : field.type == CatalogueField::Type::Person ? people : field.choices)
                 combo->addItem(title, value);
             editor = combo;
+            break;
+        }
+        case CatalogueField::Type::Date: {
+            auto *date = new QDateEdit(this);
+            makeDateOptional(date, tr("Not set"));
+            editor = date;
             break;
         }
         }
@@ -217,6 +225,8 @@ void CatalogueDialog::showEntry()
             spin->setValue(value.toInt());
         else if (auto *combo = qobject_cast<QComboBox *>(editor))
             combo->setCurrentIndex(qMax(0, combo->findData(value)));
+        else if (auto *date = qobject_cast<QDateEdit *>(editor))
+            setOptionalDate(date, value.toDate());
     }
     m_problem->clear();
     m_problem->hide();
@@ -237,6 +247,8 @@ void CatalogueDialog::startNewItem()
             spin->setValue(spin->minimum() == 1 && spin->maximum() == 5 ? 3 : spin->minimum());
         else if (auto *combo = qobject_cast<QComboBox *>(editor))
             combo->setCurrentIndex(0);
+        else if (auto *date = qobject_cast<QDateEdit *>(editor))
+            setOptionalDate(date, {});
     }
     m_problem->clear();
     m_problem->hide();
@@ -258,6 +270,8 @@ void CatalogueDialog::save()
             values.insert(key, spin->value());
         else if (auto *combo = qobject_cast<QComboBox *>(editor))
             values.insert(key, combo->currentData());
+        else if (auto *date = qobject_cast<QDateEdit *>(editor))
+            values.insert(key, optionalDate(date));
     }
     if (values.value(QStringLiteral("name")).toString().isEmpty()) {
         m_problem->setText(tr("A name is needed."));

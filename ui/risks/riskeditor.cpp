@@ -10,6 +10,7 @@
 #include "risks/riskcatalogues.h"
 #include "risks/riskrepository.h"
 #include "widgets/historyview.h"
+#include "widgets/optionaldate.h"
 #include "widgets/registerwidgets.h"
 
 #include <QComboBox>
@@ -31,7 +32,6 @@
 namespace vigil {
 namespace {
 
-const QDate noDate(2000, 1, 1); // the date edit's "not set" value
 
 QPlainTextEdit *textBox(QWidget *parent, const QString &objectName, int lines)
 {
@@ -142,9 +142,7 @@ void RiskEditor::buildRiskTab(QWidget *tab)
     m_reviewMonths->setSuffix(tr(" months"));
     m_reviewDate = new QDateEdit(tab);
     m_reviewDate->setObjectName(QStringLiteral("riskReviewDate"));
-    m_reviewDate->setCalendarPopup(true);
-    m_reviewDate->setMinimumDate(noDate);
-    m_reviewDate->setSpecialValueText(tr("Not set"));
+    makeDateOptional(m_reviewDate, tr("Not set"));
     auto *nextReview = new QPushButton(tr("From &today"), tab);
     nextReview->setToolTip(tr("Set the next review to today plus the review frequency"));
     connect(nextReview, &QPushButton::clicked, this, [this] {
@@ -273,7 +271,7 @@ void RiskEditor::fillChoices()
     m_owner->clear();
     m_owner->addItem(tr("(nobody yet)"), 0);
     for (const Person &person : PeopleRepository(db).list())
-        m_owner->addItem(person.role.isEmpty() ? person.name : tr("%1 (%2)").arg(person.name, person.role), person.id);
+        m_owner->addItem(personLabel(db, person), person.id);
 
     const QList<qint64> controls = checkedIds(m_controls);
     const QList<qint64> assets = checkedIds(m_assets);
@@ -320,7 +318,7 @@ void RiskEditor::load(const Risk &risk)
     m_justification->setPlainText(risk.justification);
     selectData(m_status, int(risk.status));
     m_reviewMonths->setValue(risk.reviewMonths);
-    m_reviewDate->setDate(risk.reviewDate.isValid() ? risk.reviewDate : noDate);
+    setOptionalDate(m_reviewDate, risk.reviewDate);
     m_inherent->setRating(risk.inherent);
     m_residual->setRating(risk.residual);
     m_target->setRating(risk.target);
@@ -349,7 +347,7 @@ Risk RiskEditor::risk() const
     r.justification = m_justification->toPlainText().trimmed();
     r.status = RiskStatus(m_status->currentData().toInt());
     r.reviewMonths = m_reviewMonths->value();
-    r.reviewDate = m_reviewDate->date() == noDate ? QDate() : m_reviewDate->date();
+    r.reviewDate = optionalDate(m_reviewDate);
     r.inherent = m_inherent->rating();
     r.residual = m_residual->rating();
     r.target = m_target->rating();
