@@ -5,6 +5,7 @@
 #include "overview/overviewmodule.h"
 #include "risks/risksmodule.h"
 #include "site/sitemodule.h"
+#include "training/trainingmodule.h"
 
 namespace vigil {
 
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<Module>> createModules(const ModuleContext &context)
     modules.push_back(std::make_unique<OverviewModule>(context));
     modules.push_back(std::make_unique<IncidentsModule>(context));
     modules.push_back(std::make_unique<RisksModule>(context));
+    modules.push_back(std::make_unique<TrainingModule>(context));
     modules.push_back(std::make_unique<ActionsModule>(context));
     modules.push_back(std::make_unique<SiteModule>(context));
     return modules;

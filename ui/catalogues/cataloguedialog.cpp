@@ -36,6 +36,12 @@ std::unique_ptr<CatalogueAdapter> adapterFor(CatalogueDialog::Kind kind)
         return areaCatalogue();
     case CatalogueDialog::Kind::IncidentCategories:
         return incidentCategoryCatalogue();
+    case CatalogueDialog::Kind::Posts:
+        return postCatalogue();
+    case CatalogueDialog::Kind::Employers:
+        return employerCatalogue();
+    case CatalogueDialog::Kind::Courses:
+        return courseCatalogue();
     case CatalogueDialog::Kind::Assets:
         break;
     }

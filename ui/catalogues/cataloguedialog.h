@@ -25,7 +25,7 @@ class CatalogueDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Kind { People, Threats, Controls, Assets, SiteAreas, IncidentCategories };
+    enum class Kind { People, Threats, Controls, Assets, SiteAreas, IncidentCategories, Posts, Employers, Courses };
 
     CatalogueDialog(const ModuleContext &context, Kind kind, QWidget *parent = nullptr);
     ~CatalogueDialog() override;

@@ -86,62 +86,84 @@ void AttachmentsView::addFiles()
         QStandardPaths::writableLocation(QStandardPaths::PicturesLocation), tr("All files (*)"));
     if (path.isEmpty() || m_id == 0)
         return;
+    QByteArray bytes;
+    if (readFileToStore(m_context, path, &bytes))
+        commands::addIncidentAttachment(m_context, m_id, QFileInfo(path).fileName(), bytes);
+}
+
+void AttachmentsView::openSelected()
+{
+    if (QListWidgetItem *item = m_list->currentItem())
+        openStoredFile(m_context, item->data(Qt::UserRole).toLongLong(), item->data(Qt::UserRole + 1).toString());
+}
+
+void AttachmentsView::saveSelectedCopy()
+{
+    if (QListWidgetItem *item = m_list->currentItem())
+        saveStoredFileCopy(m_context, this, item->data(Qt::UserRole).toLongLong(), item->data(Qt::UserRole + 1).toString());
+}
+
+bool readFileToStore(const ModuleContext &context, const QString &path, QByteArray *bytes)
+{
     const QFileInfo info(path);
     try {
         // Checked before reading: a 4 GB video is refused without reading it into memory.
         AttachmentStore::requireSize(info.size(), info.fileName());
     } catch (const Error &e) {
-        m_context.host.showError(e.message());
-        return;
+        context.host.showError(e.message());
+        return false;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_context.host.showError(tr("'%1' cannot be read: %2").arg(info.fileName(), file.errorString()));
-        return;
+        context.host.showError(AttachmentsView::tr("'%1' cannot be read: %2").arg(info.fileName(), file.errorString()));
+        return false;
     }
-    commands::addIncidentAttachment(m_context, m_id, info.fileName(), file.readAll());
+    *bytes = file.readAll();
+    return true;
 }
 
-void AttachmentsView::openSelected()
+void openStoredFile(const ModuleContext &context, qint64 attachmentId, const QString &fileName)
 {
-    QListWidgetItem *item = m_list->currentItem();
-    if (!item)
-        return;
-    // A copy in the temporary folder, named by content, opened with the system viewer.
-    const qint64 attachment = item->data(Qt::UserRole).toLongLong();
-    const AttachmentInfo info = AttachmentStore(m_context.db).info(attachment);
-    const QString dir = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation)).filePath(QStringLiteral("vigil-attachments"));
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(info.sha256.left(12) + u'-' + item->data(Qt::UserRole + 1).toString());
-    if (!QFileInfo::exists(path)) {
-        QSaveFile out(path);
-        const QByteArray bytes = AttachmentStore(m_context.db).data(attachment);
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-            m_context.host.showError(tr("The attachment could not be prepared for viewing: %1").arg(out.errorString()));
-            return;
+    try {
+        // A copy in the temporary folder, named by content, opened with the system viewer.
+        const AttachmentInfo info = AttachmentStore(context.db).info(attachmentId);
+        const QString dir = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation)).filePath(QStringLiteral("vigil-attachments"));
+        QDir().mkpath(dir);
+        const QString path = QDir(dir).filePath(info.sha256.left(12) + u'-' + QFileInfo(fileName).fileName());
+        if (!QFileInfo::exists(path)) {
+            QSaveFile out(path);
+            const QByteArray bytes = AttachmentStore(context.db).data(attachmentId);
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+                context.host.showError(AttachmentsView::tr("The file could not be prepared for viewing: %1").arg(out.errorString()));
+                return;
+            }
         }
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+            context.host.showError(
+                AttachmentsView::tr("No program on this computer opens '%1'; save a copy instead.").arg(QFileInfo(path).fileName()));
+    } catch (const Error &e) {
+        context.host.showError(e.message());
     }
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
-        m_context.host.showError(tr("No program on this computer opens '%1'; save a copy instead.").arg(QFileInfo(path).fileName()));
 }
 
-void AttachmentsView::saveSelectedCopy()
+void saveStoredFileCopy(const ModuleContext &context, QWidget *parent, qint64 attachmentId, const QString &fileName)
 {
-    QListWidgetItem *item = m_list->currentItem();
-    if (!item)
-        return;
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(item->data(Qt::UserRole + 1).toString());
-    const QString path = dialogs::saveFileName(this, tr("Save a Copy"), suggested, tr("All files (*)"));
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(fileName);
+    const QString path = dialogs::saveFileName(parent, AttachmentsView::tr("Save a Copy"), suggested, AttachmentsView::tr("All files (*)"));
     if (path.isEmpty())
         return;
-    QSaveFile out(path);
-    const QByteArray bytes = AttachmentStore(m_context.db).data(item->data(Qt::UserRole).toLongLong());
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        m_context.host.showError(tr("'%1' could not be written: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
-        return;
+    try {
+        QSaveFile out(path);
+        const QByteArray bytes = AttachmentStore(context.db).data(attachmentId);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+            context.host.showError(
+                AttachmentsView::tr("'%1' could not be written: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
+            return;
+        }
+        context.host.showStatus(AttachmentsView::tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+    } catch (const Error &e) {
+        context.host.showError(e.message());
     }
-    m_context.host.showStatus(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace vigil

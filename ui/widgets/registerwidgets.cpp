@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableView>
 
 namespace vigil {
@@ -23,6 +24,18 @@ QComboBox *filterCombo(const QString &objectName, QWidget *parent)
     combo->setMinimumContentsLength(12);
     combo->setMaximumWidth(combo->fontMetrics().averageCharWidth() * 34);
     return combo;
+}
+
+QLabel *problemLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    label->setPalette(palette);
+    label->hide();
+    return label;
 }
 
 void selectData(QComboBox *combo, const QVariant &data)

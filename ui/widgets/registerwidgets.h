@@ -5,6 +5,7 @@
 #include <functional>
 
 class QComboBox;
+class QLabel;
 class QTableView;
 class QWidget;
 
@@ -19,6 +20,8 @@ struct ModuleContext;
 QComboBox *filterCombo(const QString &objectName, QWidget *parent);
 // Selects the entry with this data, or the first entry.
 void selectData(QComboBox *combo, const QVariant &data);
+// The red line under a form that says why it cannot be saved; hidden until it has something to say.
+QLabel *problemLabel(const QString &objectName, QWidget *parent);
 // A register table: whole rows selected, sorting by the header, fixed row height (so a model of
 // 100,000 rows never has to measure them), no editing in place.
 void setupRegisterTable(QTableView *table, const QString &objectName);
