@@ -156,8 +156,8 @@ TrainingPage::TrainingPage(const ModuleContext &context, QWidget *parent)
     record->setToolTip(tr("Record a course someone has completed (Ctrl+N)"));
     QAction *session = action(QStringLiteral("actions"), tr("New &Session…"), QStringLiteral("actionNewSession"),
         &TrainingPage::newSession);
-    session->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    session->setToolTip(tr("Plan a session, or record one course for many people at once (Ctrl+Shift+N)"));
+    session->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    session->setToolTip(tr("Plan a session, or record one course for many people at once (Ctrl+Alt+N)"));
     QAction *open = action(QStringLiteral("file-open"), tr("&Open"), QStringLiteral("actionOpenTraining"), &TrainingPage::openCurrent);
     open->setToolTip(tr("Open what is selected (Enter)"));
     QAction *remove = action(QStringLiteral("remove"), tr("&Delete…"), QStringLiteral("actionDeleteTraining"),
