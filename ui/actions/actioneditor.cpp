@@ -9,6 +9,7 @@
 #include "storage/query.h"
 #include "widgets/historyview.h"
 #include "widgets/optionaldate.h"
+#include "widgets/registerwidgets.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -39,7 +40,7 @@ ActionEditor::ActionEditor(const ModuleContext &context, const CorrectiveAction 
     , m_due(new QDateEdit(this))
     , m_status(new QComboBox(this))
     , m_verification(new QPlainTextEdit(this))
-    , m_problem(new QLabel(this))
+    , m_problem(problemLabel(QStringLiteral("actionProblem"), this))
     , m_history(new HistoryView(context.db, this))
 {
     setObjectName(QStringLiteral("actionEditor"));
@@ -65,11 +66,6 @@ ActionEditor::ActionEditor(const ModuleContext &context, const CorrectiveAction 
     m_verification->setTabChangesFocus(true);
     m_verification->setPlaceholderText(tr("How was the effect checked, and what was found?"));
     m_verification->setFixedHeight(m_verification->fontMetrics().lineSpacing() * 3 + 12);
-    m_problem->setObjectName(QStringLiteral("actionProblem"));
-    QPalette palette = m_problem->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_problem->setPalette(palette);
-    m_problem->setWordWrap(true);
 
     auto *formPage = new QWidget(this);
     auto *form = new QFormLayout(formPage);

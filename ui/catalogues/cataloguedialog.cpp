@@ -4,6 +4,7 @@
 #include "widgets/optionaldate.h"
 #include "catalogues/catalogueadapters.h"
 #include "people/person.h"
+#include "widgets/registerwidgets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -58,7 +60,7 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     , m_showInactive(new QCheckBox(tr("Show &inactive"), this))
     , m_list(new QTreeWidget(this))
     , m_form(new QFormLayout)
-    , m_problem(new QLabel(this))
+    , m_problem(problemLabel(QStringLiteral("catalogueProblem"), this))
 {
     setObjectName(QStringLiteral("catalogueDialog"));
     setWindowTitle(m_adapter->windowTitle());
@@ -118,11 +120,6 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
         m_form->addRow(field.label, editor);
         m_editors.append(editor);
     }
-    m_problem->setObjectName(QStringLiteral("catalogueProblem"));
-    m_problem->setWordWrap(true);
-    QPalette palette = m_problem->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_problem->setPalette(palette);
     m_problem->hide();
 
     auto *newButton = new QPushButton(tr("&New"), this);
@@ -313,6 +310,22 @@ void CatalogueDialog::updateButtons()
     m_toggle->setText(m_currentActive ? tr("Make &Inactive") : tr("Make &Active"));
     m_toggle->setToolTip(tr("Inactive entries stay on the records that use them but are not offered for new ones."));
     m_save->setText(m_currentId > 0 ? tr("&Save") : tr("&Add"));
+}
+
+QMenu *catalogueMenu(const ModuleContext &context, const QString &title, const QList<CatalogueMenuEntry> &entries,
+    QWidget *parent)
+{
+    auto *menu = new QMenu(title, parent);
+    for (const CatalogueMenuEntry &entry : entries) {
+        QAction *action = menu->addAction(entry.title);
+        action->setObjectName(entry.objectName);
+        const CatalogueDialog::Kind kind = entry.kind;
+        QObject::connect(action, &QAction::triggered, parent, [context, kind, parent] {
+            CatalogueDialog dialog(context, kind, parent);
+            dialog.exec();
+        });
+    }
+    return menu;
 }
 
 } // namespace vigil

@@ -11,6 +11,7 @@ class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QTreeWidget;
 
@@ -56,5 +57,15 @@ private:
     bool m_currentActive = true;
     qint64 m_lastSavedId = 0;
 };
+
+// A menu of catalogue entries ("&People…" opens the people), each action named for tests.
+struct CatalogueMenuEntry
+{
+    QString title;
+    QString objectName;
+    CatalogueDialog::Kind kind;
+};
+QMenu *catalogueMenu(const ModuleContext &context, const QString &title, const QList<CatalogueMenuEntry> &entries,
+    QWidget *parent);
 
 } // namespace vigil

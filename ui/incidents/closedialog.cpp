@@ -5,6 +5,7 @@
 #include "commands/incidentcommands.h"
 #include "incidents/incidentrepository.h"
 #include "people/person.h"
+#include "widgets/registerwidgets.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -26,7 +27,7 @@ CloseDialog::CloseDialog(const ModuleContext &context, qint64 incidentId, QWidge
     , m_rootCause(new QPlainTextEdit(this))
     , m_lessons(new QPlainTextEdit(this))
     , m_actions(new QTableWidget(0, 3, this))
-    , m_problem(new QLabel(this))
+    , m_problem(problemLabel(QStringLiteral("closeProblem"), this))
 {
     setObjectName(QStringLiteral("closeDialog"));
     const Incident incident = IncidentRepository(context.db).load(incidentId);
@@ -48,11 +49,6 @@ CloseDialog::CloseDialog(const ModuleContext &context, qint64 incidentId, QWidge
     auto *addAction = new QPushButton(tr("Add &Corrective Action"), this);
     addAction->setObjectName(QStringLiteral("closeAddAction"));
     connect(addAction, &QPushButton::clicked, this, &CloseDialog::addActionRow);
-    m_problem->setObjectName(QStringLiteral("closeProblem"));
-    QPalette palette = m_problem->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_problem->setPalette(palette);
-    m_problem->setWordWrap(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Root cause:"), m_rootCause);
@@ -129,6 +125,7 @@ void CloseDialog::accept()
     if (problem.isEmpty())
         problem = actionProblem;
     m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
     if (!problem.isEmpty())
         return;
     if (commands::closeIncident(m_context, m_id, m_rootCause->toPlainText(), m_lessons->toPlainText(), list))

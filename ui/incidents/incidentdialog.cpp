@@ -18,6 +18,7 @@
 #include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "widgets/historyview.h"
+#include "widgets/registerwidgets.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -68,7 +69,7 @@ IncidentDialog::IncidentDialog(const ModuleContext &context, qint64 id, QWidget 
     , m_heading(new QLabel(this))
     , m_statusButtons(new QHBoxLayout)
     , m_tabs(new QTabWidget(this))
-    , m_problem(new QLabel(this))
+    , m_problem(problemLabel(QStringLiteral("incidentProblem"), this))
 {
     setObjectName(QStringLiteral("incidentDialog"));
     QFont headingFont = m_heading->font();
@@ -87,11 +88,6 @@ IncidentDialog::IncidentDialog(const ModuleContext &context, qint64 id, QWidget 
     m_tabs->addTab(buildLinks(), tr("Ris&ks and Actions"));
     m_tabs->addTab(m_history, tr("Histor&y"));
 
-    m_problem->setObjectName(QStringLiteral("incidentProblem"));
-    QPalette palette = m_problem->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_problem->setPalette(palette);
-    m_problem->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_save = buttons->addButton(tr("&Save Changes"), QDialogButtonBox::ApplyRole);
     m_save->setObjectName(QStringLiteral("saveIncident"));

@@ -6,6 +6,7 @@
 #include "incidents/categorypicker.h"
 #include "incidents/incidentcatalogues.h"
 #include "incidents/incidentrepository.h"
+#include "widgets/registerwidgets.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -30,7 +31,7 @@ QuickEntryDialog::QuickEntryDialog(const ModuleContext &context, QWidget *parent
     , m_severity(new QComboBox(this))
     , m_description(new QPlainTextEdit(this))
     , m_reportedBy(new QLineEdit(this))
-    , m_problem(new QLabel(this))
+    , m_problem(problemLabel(QStringLiteral("quickProblem"), this))
 {
     setObjectName(QStringLiteral("quickEntryDialog"));
     setWindowTitle(tr("Log Incident"));
@@ -50,11 +51,6 @@ QuickEntryDialog::QuickEntryDialog(const ModuleContext &context, QWidget *parent
     m_description->setMinimumHeight(m_description->fontMetrics().lineSpacing() * 6);
     m_reportedBy->setObjectName(QStringLiteral("quickReportedBy"));
     m_reportedBy->setPlaceholderText(tr("Optional"));
-    m_problem->setObjectName(QStringLiteral("quickProblem"));
-    m_problem->setWordWrap(true);
-    QPalette palette = m_problem->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_problem->setPalette(palette);
     m_problem->hide();
 
     m_area->addItem(tr("(no area)"), 0);

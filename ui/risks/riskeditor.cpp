@@ -93,13 +93,7 @@ RiskEditor::RiskEditor(const ModuleContext &context, const Risk &risk, QWidget *
 
 QLabel *RiskEditor::problemLabel(const QString &field)
 {
-    auto *label = new QLabel(this);
-    label->setObjectName(field + QStringLiteral("Problem"));
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    label->setPalette(palette);
-    label->hide();
+    QLabel *label = vigil::problemLabel(field + QStringLiteral("Problem"), this);
     m_problems.insert(field, label);
     return label;
 }

@@ -190,20 +190,12 @@ void RisksPage::createActions()
     QAction *criteria = action(QStringLiteral("overview"), tr("Risk &Criteria…"), QStringLiteral("actionRiskCriteria"),
         &RisksPage::editCriteria);
 
-    auto *catalogues = new QMenu(tr("Catalogues"), this);
-    for (const auto &[title, name, kind] :
-        {std::tuple {tr("&People…"), QStringLiteral("actionPeople"), CatalogueDialog::Kind::People},
-            std::tuple {tr("&Threats…"), QStringLiteral("actionThreats"), CatalogueDialog::Kind::Threats},
-            std::tuple {tr("&Controls…"), QStringLiteral("actionControls"), CatalogueDialog::Kind::Controls},
-            std::tuple {tr("&Assets…"), QStringLiteral("actionAssets"), CatalogueDialog::Kind::Assets}}) {
-        QAction *a = catalogues->addAction(title);
-        a->setObjectName(name);
-        const CatalogueDialog::Kind k = kind;
-        connect(a, &QAction::triggered, this, [this, k] {
-            CatalogueDialog dialog(m_context, k, this);
-            dialog.exec();
-        });
-    }
+    QMenu *catalogues = catalogueMenu(m_context, tr("Catalogues"),
+        {{tr("&People…"), QStringLiteral("actionPeople"), CatalogueDialog::Kind::People},
+            {tr("&Threats…"), QStringLiteral("actionThreats"), CatalogueDialog::Kind::Threats},
+            {tr("&Controls…"), QStringLiteral("actionControls"), CatalogueDialog::Kind::Controls},
+            {tr("&Assets…"), QStringLiteral("actionAssets"), CatalogueDialog::Kind::Assets}},
+        this);
     QAction *catalogueAction = catalogues->menuAction();
     catalogueAction->setObjectName(QStringLiteral("actionCatalogues"));
     catalogueAction->setIcon(themedIcon(QStringLiteral("site")));

@@ -3,6 +3,7 @@
 #include "base/images.h"
 #include "shell/dialogs.h"
 #include "shell/icons.h"
+#include "widgets/registerwidgets.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -22,27 +23,15 @@ namespace {
 constexpr int logoMaxPixels = 512;
 constexpr int previewPixels = 96;
 
-QLabel *problemLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
 } // namespace
 
 SiteProfileForm::SiteProfileForm(QWidget *parent)
     : QWidget(parent)
     , m_name(new QLineEdit(this))
-    , m_nameProblem(problemLabel(this, QStringLiteral("siteNameProblem")))
+    , m_nameProblem(problemLabel(QStringLiteral("siteNameProblem"), this))
     , m_address(new QPlainTextEdit(this))
     , m_logoPreview(new QLabel(this))
-    , m_logoProblem(problemLabel(this, QStringLiteral("siteLogoProblem")))
+    , m_logoProblem(problemLabel(QStringLiteral("siteLogoProblem"), this))
     , m_removeLogo(new QPushButton(themedIcon(QStringLiteral("remove")), tr("Remove"), this))
     , m_paper(new QComboBox(this))
 {

@@ -43,20 +43,6 @@ enum Tab { MatrixTab, RecordsTab, ExpiringTab, ReadinessTab, SessionsTab };
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr int SecondIdRole = Qt::UserRole + 2;
 
-QTreeWidget *listWidget(const QString &objectName, const QStringList &headers, QWidget *parent)
-{
-    auto *list = new QTreeWidget(parent);
-    list->setObjectName(objectName);
-    list->setHeaderLabels(headers);
-    list->setRootIsDecorated(false);
-    list->setUniformRowHeights(true);
-    list->setAlternatingRowColors(true);
-    list->setSortingEnabled(true);
-    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    list->header()->setStretchLastSection(true);
-    return list;
-}
-
 // A list as an export table: what the user sees, column by column.
 ExportTable tableOf(const QTreeWidget *list, const QString &title)
 {
@@ -169,7 +155,13 @@ TrainingPage::TrainingPage(const ModuleContext &context, QWidget *parent)
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setToolTip(tr("Export the current view, as filtered, to CSV (Ctrl+E)"));
 
-    auto *catalogues = new QMenu(tr("Set-up"), this);
+    QMenu *catalogues = catalogueMenu(m_context, tr("Set-up"),
+        {{tr("&People…"), QStringLiteral("actionTrainingPeople"), CatalogueDialog::Kind::People},
+            {tr("P&osts…"), QStringLiteral("actionPosts"), CatalogueDialog::Kind::Posts},
+            {tr("&Courses…"), QStringLiteral("actionCourses"), CatalogueDialog::Kind::Courses},
+            {tr("Contractor Co&mpanies…"), QStringLiteral("actionEmployers"), CatalogueDialog::Kind::Employers}},
+        this);
+    catalogues->addSeparator();
     QAction *requirements = catalogues->addAction(tr("&Requirements…"));
     requirements->setObjectName(QStringLiteral("actionRequirements"));
     connect(requirements, &QAction::triggered, this, [this] {
@@ -177,20 +169,6 @@ TrainingPage::TrainingPage(const ModuleContext &context, QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
-    catalogues->addSeparator();
-    for (const auto &[title, name, kind] :
-        {std::tuple {tr("&People…"), QStringLiteral("actionTrainingPeople"), CatalogueDialog::Kind::People},
-            std::tuple {tr("P&osts…"), QStringLiteral("actionPosts"), CatalogueDialog::Kind::Posts},
-            std::tuple {tr("&Courses…"), QStringLiteral("actionCourses"), CatalogueDialog::Kind::Courses},
-            std::tuple {tr("Contractor Co&mpanies…"), QStringLiteral("actionEmployers"), CatalogueDialog::Kind::Employers}}) {
-        QAction *a = catalogues->addAction(title);
-        a->setObjectName(name);
-        const CatalogueDialog::Kind k = kind;
-        connect(a, &QAction::triggered, this, [this, k] {
-            CatalogueDialog dialog(m_context, k, this);
-            dialog.exec();
-        });
-    }
     QAction *setup = catalogues->menuAction();
     setup->setObjectName(QStringLiteral("actionTrainingSetup"));
     setup->setIcon(themedIcon(QStringLiteral("site")));
@@ -381,7 +359,7 @@ QWidget *TrainingPage::buildExpiringTab()
     m_expiringRequired->setChecked(true);
     m_expiringCount = new QLabel(tab);
     m_expiringCount->setObjectName(QStringLiteral("expiringCount"));
-    m_expiring = listWidget(QStringLiteral("expiringList"),
+    m_expiring = trainingList(QStringLiteral("expiringList"),
         {tr("Expires"), tr("Days left"), tr("Person"), tr("Post"), tr("Course"), tr("Booked on")}, tab);
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_expiringDays);
@@ -414,7 +392,7 @@ QWidget *TrainingPage::buildReadinessTab()
     m_readinessEveryone->setObjectName(QStringLiteral("readinessEveryone"));
     m_readinessCount = new QLabel(tab);
     m_readinessCount->setObjectName(QStringLiteral("readinessCount"));
-    m_readiness = listWidget(QStringLiteral("readinessList"), {tr("Person"), tr("Post"), tr("Employer"), tr("Cleared"), tr("Why not")}, tab);
+    m_readiness = trainingList(QStringLiteral("readinessList"), {tr("Person"), tr("Post"), tr("Employer"), tr("Cleared"), tr("Why not")}, tab);
     auto *question = new QHBoxLayout;
     auto *postLabel = new QLabel(tr("Who is cleared to work as"), tab);
     postLabel->setBuddy(m_readinessPost);
@@ -448,7 +426,7 @@ QWidget *TrainingPage::buildSessionsTab()
     auto *tab = new QWidget(this);
     m_sessionsPast = new QCheckBox(tr("Show &held and cancelled sessions"), tab);
     m_sessionsPast->setObjectName(QStringLiteral("sessionsPast"));
-    m_sessions = listWidget(QStringLiteral("sessionList"),
+    m_sessions = trainingList(QStringLiteral("sessionList"),
         {tr("Date"), tr("Course"), tr("Trainer"), tr("Location"), tr("People"), tr("Status")}, tab);
     auto *hint = new QLabel(tr("Double-click a planned session to change it or record it as done."), tab);
     auto *layout = new QVBoxLayout(tab);

@@ -29,20 +29,6 @@ namespace {
 constexpr int RecordIdRole = Qt::UserRole + 1;
 constexpr int CourseIdRole = Qt::UserRole + 2;
 
-QTreeWidget *listWidget(const QString &objectName, const QStringList &headers, QWidget *parent)
-{
-    auto *list = new QTreeWidget(parent);
-    list->setObjectName(objectName);
-    list->setHeaderLabels(headers);
-    list->setRootIsDecorated(false);
-    list->setUniformRowHeights(true);
-    list->setAlternatingRowColors(true);
-    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    list->header()->setStretchLastSection(false);
-    return list;
-}
-
 // A cell status as a list shows it: symbol and words on the status colour.
 void paintStatus(QTreeWidgetItem *item, int column, CellStatus status)
 {
@@ -77,6 +63,23 @@ void reloadOnChanges(QDialog *dialog, Database &db, std::function<void()> reload
 
 } // namespace
 
+QTreeWidget *trainingList(const QString &objectName, const QStringList &headers, QWidget *parent, bool sortable)
+{
+    auto *list = new QTreeWidget(parent);
+    list->setObjectName(objectName);
+    list->setHeaderLabels(headers);
+    list->setRootIsDecorated(false);
+    list->setUniformRowHeights(true);
+    list->setAlternatingRowColors(true);
+    list->setSortingEnabled(sortable);
+    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    if (!sortable) {
+        list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+        list->header()->setStretchLastSection(false);
+    }
+    return list;
+}
+
 void openTrainingRecord(const ModuleContext &context, QWidget *parent, qint64 recordId, qint64 personId, qint64 courseId,
     const QDate &completedOn)
 {
@@ -104,9 +107,9 @@ PersonTrainingDialog::PersonTrainingDialog(const ModuleContext &context, qint64 
     , m_personId(personId)
     , m_asOf(asOf)
     , m_heading(new QLabel(this))
-    , m_standing(listWidget(QStringLiteral("personStanding"), {tr("Course"), tr("Standing"), tr("Completed"), tr("Expires")}, this))
-    , m_records(listWidget(QStringLiteral("personRecords"),
-          {tr("Course"), tr("Completed"), tr("Result"), tr("Expires"), tr("Trainer"), tr("Certificate")}, this))
+    , m_standing(trainingList(QStringLiteral("personStanding"), {tr("Course"), tr("Standing"), tr("Completed"), tr("Expires")}, this, false))
+    , m_records(trainingList(QStringLiteral("personRecords"),
+          {tr("Course"), tr("Completed"), tr("Result"), tr("Expires"), tr("Trainer"), tr("Certificate")}, this, false))
     , m_preview(new QLabel(this))
 {
     setObjectName(QStringLiteral("personTrainingDialog"));
@@ -245,8 +248,8 @@ CourseTrainingDialog::CourseTrainingDialog(const ModuleContext &context, qint64 
     , m_courseId(courseId)
     , m_asOf(asOf)
     , m_heading(new QLabel(this))
-    , m_due(listWidget(QStringLiteral("courseDue"), {tr("Person"), tr("Post"), tr("Standing"), tr("Expires")}, this))
-    , m_holders(listWidget(QStringLiteral("courseHolders"), {tr("Person"), tr("Post"), tr("Completed"), tr("Result"), tr("Expires")}, this))
+    , m_due(trainingList(QStringLiteral("courseDue"), {tr("Person"), tr("Post"), tr("Standing"), tr("Expires")}, this, false))
+    , m_holders(trainingList(QStringLiteral("courseHolders"), {tr("Person"), tr("Post"), tr("Completed"), tr("Result"), tr("Expires")}, this, false))
 {
     setObjectName(QStringLiteral("courseTrainingDialog"));
     m_heading->setObjectName(QStringLiteral("courseHeading"));

@@ -52,6 +52,10 @@ private:
     QTreeWidget *m_holders;
 };
 
+// A list of the training views: one row per line, columns fitted to their contents; sortable
+// lists stretch their last column, the others their first.
+QTreeWidget *trainingList(const QString &objectName, const QStringList &headers, QWidget *parent, bool sortable = true);
+
 // Opens the record, or a new one for the person and course; shared by the page and the views.
 void openTrainingRecord(const ModuleContext &context, QWidget *parent, qint64 recordId, qint64 personId, qint64 courseId,
     const QDate &completedOn = {});
