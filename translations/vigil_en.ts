@@ -39,6 +39,36 @@
     </message>
 </context>
 <context>
+    <name>vigil::CatalogueDialog</name>
+    <message numerus="yes">
+        <source>%n months</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ComplianceMatrixModel</name>
+    <message numerus="yes">
+        <source>Valid for %n months</source>
+        <translation>
+            <numerusform>Valid for %n month</numerusform>
+            <numerusform>Valid for %n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::CourseTrainingDialog</name>
+    <message numerus="yes">
+        <source>valid %n months</source>
+        <translation>
+            <numerusform>valid %n month</numerusform>
+            <numerusform>valid %n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::HealthCheck</name>
     <message numerus="yes">
         <source>audit trail: %n entries are malformed</source>
@@ -145,6 +175,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::PersonTrainingDialog</name>
+    <message numerus="yes">
+        <source>not cleared on %1: %n courses missing or expired</source>
+        <translation>
+            <numerusform>not cleared on %1: %n course missing or expired</numerusform>
+            <numerusform>not cleared on %1: %n courses missing or expired</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::RiskRegisterModel</name>
     <message numerus="yes">
         <source>Review overdue by %n days</source>
@@ -189,6 +229,130 @@
     </message>
 </context>
 <context>
+    <name>vigil::SessionDialog</name>
+    <message numerus="yes">
+        <source>%n attending</source>
+        <translation>
+            <numerusform>%n attending</numerusform>
+            <numerusform>%n attending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrainingModule</name>
+    <message numerus="yes">
+        <source>%n people lack training their post needs.</source>
+        <translation>
+            <numerusform>%n person lacks training their post needs.</numerusform>
+            <numerusform>%n people lack training their post needs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certifications run out within 30 days.</source>
+        <translation>
+            <numerusform>%n certification runs out within 30 days.</numerusform>
+            <numerusform>%n certifications run out within 30 days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrainingPage</name>
+    <message numerus="yes">
+        <source>Within %n days</source>
+        <translation>
+            <numerusform>Within %n day</numerusform>
+            <numerusform>Within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring within 30 days</source>
+        <translation>
+            <numerusform>%n expiring within 30 days</numerusform>
+            <numerusform>%n expiring within 30 days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not cleared for their post</source>
+        <translation>
+            <numerusform>%n not cleared for their post</numerusform>
+            <numerusform>%n not cleared for their post</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certifications run out</source>
+        <translation>
+            <numerusform>%n certification runs out</numerusform>
+            <numerusform>%n certifications run out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cleared</source>
+        <translation>
+            <numerusform>%1 of %n cleared</numerusform>
+            <numerusform>%1 of %n cleared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the matrix of %n people to %1.</source>
+        <translation>
+            <numerusform>Exported the matrix of %n person to %1.</numerusform>
+            <numerusform>Exported the matrix of %n people to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n training records to %1.</source>
+        <translation>
+            <numerusform>Exported %n training record to %1.</numerusform>
+            <numerusform>Exported %n training records to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n certifications to %1.</source>
+        <translation>
+            <numerusform>Exported %n certification to %1.</numerusform>
+            <numerusform>Exported %n certifications to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n people to %1.</source>
+        <translation>
+            <numerusform>Exported %n person to %1.</numerusform>
+            <numerusform>Exported %n people to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n sessions to %1.</source>
+        <translation>
+            <numerusform>Exported %n session to %1.</numerusform>
+            <numerusform>Exported %n sessions to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::TrainingRecordDialog</name>
+    <message numerus="yes">
+        <source>%1 is valid for %n months.</source>
+        <translation>
+            <numerusform>%1 is valid for %n month.</numerusform>
+            <numerusform>%1 is valid for %n months.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::cli</name>
     <message numerus="yes">
         <source>%n problems found in %1</source>
@@ -202,6 +366,16 @@
         <translation>
             <numerusform>Wrote %n row of the %1 to %2.</numerusform>
             <numerusform>Wrote %n rows of the %1 to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::commands::Training</name>
+    <message numerus="yes">
+        <source>Record %1 session (%n people)</source>
+        <translation>
+            <numerusform>Record %1 session (%n person)</numerusform>
+            <numerusform>Record %1 session (%n people)</numerusform>
         </translation>
     </message>
 </context>

@@ -166,7 +166,7 @@ struct Fields<Course>
     static QStringList cells(const Course &c, const Lookups &)
     {
         return {c.name, c.provider,
-            c.validityMonths ? Text::tr("%n month(s)", nullptr, *c.validityMonths) : Text::tr("Never expires"),
+            c.validityMonths ? Text::tr("%n months", nullptr, *c.validityMonths) : Text::tr("Never expires"),
             c.mandatory ? Text::tr("Yes") : Text::tr("No")};
     }
     static QVariantMap values(const Course &c)

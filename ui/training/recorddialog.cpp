@@ -210,7 +210,7 @@ void TrainingRecordDialog::updateExpiry()
     }
     setOptionalDate(m_expires, expiryFor(m_completed->date(), course->validityMonths));
     m_expiryNote->setText(course->validityMonths
-            ? tr("%1 is valid for %n month(s).", nullptr, *course->validityMonths).arg(course->name)
+            ? tr("%1 is valid for %n months.", nullptr, *course->validityMonths).arg(course->name)
             : tr("%1 never expires.").arg(course->name));
 }
 

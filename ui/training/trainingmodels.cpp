@@ -178,7 +178,7 @@ QVariant ComplianceMatrixModel::headerData(int section, Qt::Orientation orientat
             if (!course->provider.isEmpty())
                 tip += u'\n' + course->provider;
             tip += u'\n'
-                + (course->validityMonths ? tr("Valid for %n month(s)", nullptr, *course->validityMonths) : tr("Never expires"));
+                + (course->validityMonths ? tr("Valid for %n months", nullptr, *course->validityMonths) : tr("Never expires"));
             if (course->mandatory)
                 tip += u'\n' + tr("Mandatory for everyone");
             return tip + u'\n' + tr("Double-click for who holds it and who is due");

@@ -192,7 +192,7 @@ void PersonTrainingDialog::reload()
             item->setText(3, s.cell.recordId ? dateText(s.cell.expiresOn, tr("Never")) : QString());
             gaps += s.cell.required && s.cell.status != CellStatus::Valid && s.cell.status != CellStatus::Expiring;
         }
-        facts.append(gaps ? tr("not cleared on %1: %n course(s) missing or expired", nullptr, gaps).arg(dateText(m_asOf))
+        facts.append(gaps ? tr("not cleared on %1: %n courses missing or expired", nullptr, gaps).arg(dateText(m_asOf))
                           : tr("cleared on %1").arg(dateText(m_asOf)));
         m_heading->setText(facts.join(QStringLiteral(" · ")));
         QHash<qint64, QString> courses;
@@ -329,7 +329,7 @@ void CourseTrainingDialog::reload()
         QStringList facts {course->name};
         if (!course->provider.isEmpty())
             facts.append(course->provider);
-        facts.append(course->validityMonths ? tr("valid %n month(s)", nullptr, *course->validityMonths) : tr("never expires"));
+        facts.append(course->validityMonths ? tr("valid %n months", nullptr, *course->validityMonths) : tr("never expires"));
         if (course->mandatory)
             facts.append(tr("mandatory"));
         facts.append(tr("on %1: %2 hold it, %3 due").arg(dateText(m_asOf)).arg(holders).arg(m_due->topLevelItemCount()));
