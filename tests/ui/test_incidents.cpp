@@ -357,7 +357,7 @@ TEST_CASE("The log filters by every field, keeps saved filters and exports what 
     QCoreApplication::processEvents();
     CHECK(table->model()->rowCount() == 3);
     QAction *saved = nullptr;
-    for (QAction *action : f.find<QToolButton>(QStringLiteral("savedFilters"))->menu()->actions()) {
+    for (QAction *action : f.find<QPushButton>(QStringLiteral("savedFilters"))->menu()->actions()) {
         if (action->text() == QStringLiteral("Yard thefts"))
             saved = action;
     }
@@ -554,4 +554,56 @@ TEST_CASE("An incident or action created by mistake is deleted after asking, and
     QCoreApplication::processEvents();
     CHECK(actions->model()->rowCount() == 1);
     CHECK(ActionRepository(db).load(actionId).description == QStringLiteral("Duplicate of ACT-0001"));
+}
+
+TEST_CASE("The incident view's history names people and statuses; the log's category keeps its subcategory", "[ui][incidents]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    const qint64 dana = addPerson(db, QStringLiteral("Dana Okafor"));
+    IncidentRepository incidents(db);
+    Incident incident = makeIncident(db, QStringLiteral("Someone photographing the gate from the lay-by"),
+        QStringLiteral("Suspicious person / vehicle / package"));
+    incident.subcategoryId = test::categoryId(db, QStringLiteral("Snooping (sneak about to gain info or access)"));
+    REQUIRE(incident.subcategoryId > 0);
+    const qint64 id = incidents.create(incident).id;
+    incident = incidents.load(id);
+    incident.assignedToId = dana;
+    incidents.save(incident);
+    incidents.changeStatus(id, IncidentStatus::Investigating, QString());
+
+    QTableView *table = openLog(f);
+    const QModelIndex category = table->model()->index(0, int(IncidentColumn::Category));
+    const QStringList parts = category.data(IncidentLogModel::CategoryPartsRole).toStringList();
+    REQUIRE(parts.size() == 2);
+    CHECK(parts.at(1).startsWith(QStringLiteral("Snooping")));
+    CHECK(category.data(Qt::ToolTipRole).toString().contains(parts.at(1)));
+    // Minutes, not seconds.
+    const QString occurred = table->model()->index(0, int(IncidentColumn::Occurred)).data().toString();
+    CHECK(occurred.count(u':') == 1);
+
+    table->setFocus();
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *dialog = waitForDialog<IncidentDialog>(f, QStringLiteral("incidentDialog"));
+    auto *history = dialog->findChild<QTreeWidget *>(QStringLiteral("historyTree"));
+    REQUIRE(history);
+    QStringList values;
+    for (int i = 0; i < history->topLevelItemCount(); ++i) {
+        for (int c = 0; c < history->topLevelItem(i)->childCount(); ++c) {
+            values.append(history->topLevelItem(i)->child(c)->text(3));
+            values.append(history->topLevelItem(i)->child(c)->text(4));
+        }
+    }
+    INFO(values.join(QStringLiteral(" | ")).toStdString());
+    CHECK(values.contains(QStringLiteral("Dana Okafor")));
+    CHECK_FALSE(values.contains(QString::number(dana)));
+    CHECK(values.contains(incidentStatusTitle(IncidentStatus::Investigating)));
+    CHECK_FALSE(values.contains(QStringLiteral("investigating")));
+    // The category field starts at its beginning and says itself in full.
+    auto *picker = dialog->findChild<QComboBox *>(QStringLiteral("incidentCategory"));
+    CHECK(picker->lineEdit()->cursorPosition() == 0);
+    CHECK(picker->toolTip().contains(QStringLiteral("Snooping")));
+    test::screenshot(dialog, QStringLiteral("incident-history"));
+    dialog->close();
 }

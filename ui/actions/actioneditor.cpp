@@ -98,7 +98,30 @@ ActionEditor::ActionEditor(const ModuleContext &context, const CorrectiveAction 
     setOptionalDate(m_due, action.dueDate.isValid() || action.id ? action.dueDate : Clock::current().today().addDays(30));
     m_status->setCurrentIndex(m_status->findData(int(action.status)));
     m_verification->setPlainText(action.verificationNote);
-    m_history->showRecord(action.uuid, actionFieldTitle);
+    // The history names people, statuses and incidents as the form does, not by stored key.
+    m_history->showRecord(action.uuid, actionFieldTitle, [this](const QString &field, const QVariant &value) -> QString {
+        const QString key = value.toString();
+        if (field == QLatin1String("owner_id")) {
+            const int index = m_owner->findData(value.toLongLong());
+            return index > 0 ? m_owner->itemText(index) : QString();
+        }
+        if (field == QLatin1String("status")) {
+            ActionStatus status;
+            return actionStatusFromKey(key, &status) ? actionStatusTitle(status) : QString();
+        }
+        if (field == QLatin1String("source_kind")) {
+            ActionSource source;
+            return actionSourceFromKey(key, &source) ? actionSourceTitle(source) : QString();
+        }
+        if (field == QLatin1String("incident_id")) {
+            try {
+                return IncidentRepository(m_context.db).load(value.toLongLong()).reference;
+            } catch (const Error &) {
+                return {};
+            }
+        }
+        return {};
+    });
     // An action opened from its incident stays with it.
     if (action.id == 0 && action.incidentId > 0) {
         m_source->setEnabled(false);

@@ -4,6 +4,7 @@
 #include "base/clock.h"
 #include "shell/icons.h"
 #include "storage/recordstore.h"
+#include "widgets/displaytext.h"
 
 #include <QCoreApplication>
 
@@ -63,7 +64,7 @@ QString ActionsModule::recordLabel(const QString &entity, const QString &uuid) c
     const QString reference = store.valueOf(uuid, QStringLiteral("reference")).toString();
     return reference.isEmpty() ? QString()
                                : QStringLiteral("%1 %2").arg(reference,
-                                   store.valueOf(uuid, QStringLiteral("description")).toString().simplified().left(60));
+                                   elideWords(store.valueOf(uuid, QStringLiteral("description")).toString(), 60));
 }
 
 QString ActionsModule::fieldTitle(const QString &entity, const QString &field) const

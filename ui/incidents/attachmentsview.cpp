@@ -6,6 +6,7 @@
 #include "shell/dialogs.h"
 #include "shell/icons.h"
 #include "storage/attachments.h"
+#include "widgets/displaytext.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -73,7 +74,7 @@ void AttachmentsView::showIncident(qint64 id)
             auto *item = new QListWidgetItem(icon, tr("%1\n%2").arg(a.fileName, locale.formattedDataSize(a.size)), m_list);
             item->setData(Qt::UserRole, a.attachmentId);
             item->setData(Qt::UserRole + 1, a.fileName);
-            item->setToolTip(tr("Added %1 by %2").arg(locale.toString(a.addedAt.toLocalTime(), QLocale::ShortFormat), a.addedBy));
+            item->setToolTip(tr("Added %1 by %2").arg(shortDateTime(a.addedAt), a.addedBy));
         }
     } catch (const Error &e) {
         m_context.host.showStatus(e.message());

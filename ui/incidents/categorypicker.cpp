@@ -22,6 +22,13 @@ CategoryPicker::CategoryPicker(Database &db, QWidget *parent)
     completer()->setCaseSensitivity(Qt::CaseInsensitive);
     lineEdit()->setPlaceholderText(tr("Type to find a category"));
     connect(this, &QComboBox::currentIndexChanged, this, &CategoryPicker::choiceChanged);
+    // A long "Category › Subcategory" shows its beginning, not its last letters, once chosen,
+    // and says itself in full when the field is too narrow for it.
+    connect(this, &QComboBox::currentIndexChanged, this, [this] {
+        if (!lineEdit()->hasFocus())
+            lineEdit()->setCursorPosition(0);
+        setToolTip(currentIndex() >= 0 ? itemText(currentIndex()) : QString());
+    });
     connect(lineEdit(), &QLineEdit::textChanged, this, &CategoryPicker::choiceChanged);
     connect(lineEdit(), &QLineEdit::editingFinished, this, &CategoryPicker::chooseTyped);
     reload();
@@ -60,6 +67,7 @@ void CategoryPicker::select(qint64 categoryId, qint64 subcategoryId)
         const QVariantList ids = itemData(i).toList();
         if (ids.value(0).toLongLong() == categoryId && ids.value(1).toLongLong() == subcategoryId) {
             setCurrentIndex(i);
+            lineEdit()->setCursorPosition(0);
             return;
         }
     }

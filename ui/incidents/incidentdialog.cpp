@@ -151,6 +151,9 @@ QWidget *IncidentDialog::buildDetails()
     for (const Person &person : PeopleRepository(m_context.db).list(true))
         m_assigned->addItem(person.active ? person.name : tr("%1 (inactive)").arg(person.name), person.id);
     m_description = textBox(QStringLiteral("incidentDescription"), 4, page);
+    // The description is what is read most: it takes the room the window has to spare.
+    m_description->setMaximumHeight(QWIDGETSIZE_MAX);
+    m_description->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_immediate = textBox(QStringLiteral("incidentImmediate"), 2, page);
     m_police = new QLineEdit(page);
     m_police->setObjectName(QStringLiteral("incidentPolice"));
@@ -274,7 +277,8 @@ void IncidentDialog::reload()
         rebuildStatusButtons();
         m_timeline->showIncident(m_id);
         m_attachments->showIncident(m_id);
-        m_history->showRecord(incident.uuid, incidentFieldTitle);
+        m_history->showRecord(incident.uuid, incidentFieldTitle,
+            [this](const QString &field, const QVariant &value) { return readableValue(field, value); });
         m_actions->clear();
         const QLocale locale;
         for (const CorrectiveAction &a : ActionRepository(m_context.db).forIncident(m_id))
@@ -318,6 +322,34 @@ void IncidentDialog::fillForm(const Incident &i)
         }
     }
     m_filling = false;
+}
+
+QString IncidentDialog::readableValue(const QString &field, const QVariant &value) const
+{
+    // Names and titles as the form shows them ("Dana Okafor", "Under investigation"), not the
+    // ids and keys the audit trail stores.
+    const QString key = value.toString();
+    if (field == QLatin1String("status")) {
+        IncidentStatus status;
+        return incidentStatusFromKey(key, &status) ? incidentStatusTitle(status) : QString();
+    }
+    if (field == QLatin1String("severity")) {
+        Severity severity;
+        return severityFromKey(key, &severity) ? severityTitle(severity) : QString();
+    }
+    const qint64 id = value.toLongLong();
+    if (field == QLatin1String("assigned_to_id") || field == QLatin1String("area_id")) {
+        const QComboBox *combo = field == QLatin1String("area_id") ? m_area : m_assigned;
+        const int index = combo->findData(id);
+        return index > 0 ? combo->itemText(index) : QString();
+    }
+    if (field == QLatin1String("category_id") || field == QLatin1String("subcategory_id")) {
+        for (const IncidentCategory &category : CategoryRepository(m_context.db).list(true)) {
+            if (category.id == id)
+                return category.name;
+        }
+    }
+    return {};
 }
 
 Incident IncidentDialog::edited() const

@@ -49,6 +49,7 @@ private:
     void rebuildStatusButtons();
     void moveTo(IncidentStatus to);
     void showProblems();
+    QString readableValue(const QString &field, const QVariant &value) const;
     void newAction();
     void linkRisk();
 

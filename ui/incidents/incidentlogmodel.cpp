@@ -1,8 +1,8 @@
 #include "incidentlogmodel.h"
 
 #include "widgets/chipdelegate.h"
+#include "widgets/displaytext.h"
 
-#include <QLocale>
 
 namespace vigil {
 
@@ -59,9 +59,15 @@ QVariant IncidentLogModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == IdRole)
         return row->id;
+    if (role == CategoryPartsRole)
+        return QStringList {row->category, row->subcategory};
     const auto column = IncidentColumn(index.column());
-    if (role == Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole) {
+        // What happened; over a category or location that may be cut short, that in full first.
+        if (column == IncidentColumn::Category || column == IncidentColumn::Location)
+            return QStringLiteral("%1\n%2").arg(data(index, Qt::DisplayRole).toString(), row->summary);
         return row->summary;
+    }
     if (column == IncidentColumn::Severity && role == ChipDelegate::ChipColourRole)
         return severityColour(row->severity);
     if (role != Qt::DisplayRole)
@@ -70,7 +76,7 @@ QVariant IncidentLogModel::data(const QModelIndex &index, int role) const
     case IncidentColumn::Reference:
         return row->reference;
     case IncidentColumn::Occurred:
-        return QLocale().toString(row->occurredAt.toLocalTime(), QLocale::ShortFormat);
+        return shortDateTime(row->occurredAt);
     case IncidentColumn::Category:
         return row->subcategory.isEmpty() ? row->category : tr("%1 › %2").arg(row->category, row->subcategory);
     case IncidentColumn::Location:

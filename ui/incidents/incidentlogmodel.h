@@ -20,6 +20,9 @@ class IncidentLogModel : public WindowedTableModel<IncidentRow>
 
 public:
     static constexpr int IdRole = Qt::UserRole + 1;
+    // The category column's two names, {category, subcategory}, for a view that shortens the
+    // category first so that the subcategory stays readable.
+    static constexpr int CategoryPartsRole = Qt::UserRole + 2;
 
     explicit IncidentLogModel(Database &db, QObject *parent = nullptr);
 

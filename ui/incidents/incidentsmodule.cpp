@@ -4,6 +4,7 @@
 #include "incidents/incidentrepository.h"
 #include "shell/icons.h"
 #include "storage/recordstore.h"
+#include "widgets/displaytext.h"
 
 #include <QCoreApplication>
 
@@ -92,7 +93,7 @@ QString IncidentsModule::recordLabel(const QString &entity, const QString &uuid)
         const QString reference = store.valueOf(uuid, QStringLiteral("reference")).toString();
         QString summary = store.valueOf(uuid, QStringLiteral("title")).toString();
         if (summary.isEmpty())
-            summary = store.valueOf(uuid, QStringLiteral("description")).toString().simplified().left(60);
+            summary = elideWords(store.valueOf(uuid, QStringLiteral("description")).toString(), 60);
         return reference.isEmpty() ? QString() : QStringLiteral("%1 %2").arg(reference, summary);
     }
     if (entity == QLatin1String("site_areas") || entity == QLatin1String("incident_categories"))

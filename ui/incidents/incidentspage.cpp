@@ -16,16 +16,20 @@
 #include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "widgets/chipdelegate.h"
+#include "widgets/displaytext.h"
 #include "widgets/registerwidgets.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QShortcut>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -51,6 +55,70 @@ QDateEdit *dateFilter(const QString &objectName, const QString &none, QWidget *p
     return edit;
 }
 
+// Paints "Category › Subcategory", shortening the category first when the column is narrow:
+// the subcategory says what happened ("Suspicious person / veh… › Suspicious package").
+class CategoryDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        const QStringList parts = index.data(IncidentLogModel::CategoryPartsRole).toStringList();
+        if (parts.size() == 2 && !parts.at(1).isEmpty() && opt.text.startsWith(parts.at(0))) {
+            const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+            const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+            const int available = textRect.width() - 2 * margin;
+            const QFontMetrics fm(opt.font);
+            if (fm.horizontalAdvance(opt.text) > available) {
+                const QString rest = opt.text.mid(parts.at(0).size()); // " › Subcategory"
+                const int room = available - fm.horizontalAdvance(rest);
+                // Even the subcategory is long: it still comes first, cut at its end by the style.
+                opt.text = room >= fm.horizontalAdvance(QStringLiteral("Mmm…"))
+                    ? fm.elidedText(parts.at(0), Qt::ElideRight, room) + rest
+                    : QStringLiteral("…") + rest;
+            }
+        }
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    }
+};
+
+// Reference, time, severity, status and assignee as wide as what they show; category and
+// location share the rest of the width, so they read in full on a wide screen.
+void sizeColumns(QTableView *table)
+{
+    const QFontMetrics fm = table->fontMetrics();
+    const int pad = fm.averageCharWidth() * 3;
+    QHeaderView *header = table->horizontalHeader();
+    const auto width = [&](IncidentColumn column, const QStringList &texts, int extra) {
+        // The header's title and sort arrow must fit too.
+        int widest = header->fontMetrics().horizontalAdvance(
+                         table->model()->headerData(int(column), Qt::Horizontal).toString())
+            + pad;
+        for (const QString &text : texts)
+            widest = qMax(widest, fm.horizontalAdvance(text) + extra + pad);
+        table->setColumnWidth(int(column), widest);
+    };
+    QStringList severities;
+    for (Severity s : allSeverities)
+        severities.append(severityTitle(s));
+    QStringList statuses;
+    for (IncidentStatus s : allIncidentStatuses)
+        statuses.append(incidentStatusTitle(s));
+    width(IncidentColumn::Reference, {QStringLiteral("INC-2026-0000")}, 0);
+    width(IncidentColumn::Occurred, {shortDateTime(QDateTime(QDate(2026, 9, 30), QTime(23, 59)))}, 0);
+    width(IncidentColumn::Severity, severities, 16); // the chip's rounded ends
+    width(IncidentColumn::Status, statuses, 0);
+    width(IncidentColumn::Assigned, {QString(16, u'n')}, 0);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(int(IncidentColumn::Category), QHeaderView::Stretch);
+    header->setSectionResizeMode(int(IncidentColumn::Location), QHeaderView::Stretch);
+}
+
 } // namespace
 
 IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
@@ -65,7 +133,7 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
     , m_status(filterCombo(QStringLiteral("filterStatus"), this))
     , m_area(filterCombo(QStringLiteral("filterArea"), this))
     , m_assigned(filterCombo(QStringLiteral("filterAssigned"), this))
-    , m_saved(new QToolButton(this))
+    , m_saved(new QPushButton(this))
     , m_savedMenu(new QMenu(this))
     , m_count(new QLabel(this))
     , m_recent(new QToolButton(this))
@@ -79,8 +147,8 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
     m_search->setMinimumWidth(220);
     m_saved->setObjectName(QStringLiteral("savedFilters"));
     m_saved->setText(tr("Saved Filters"));
-    m_saved->setPopupMode(QToolButton::InstantPopup);
-    m_saved->setMenu(m_savedMenu);
+    m_saved->setMenu(m_savedMenu); // a push button leaves room for its menu arrow
+    m_saved->setAutoDefault(false);
     m_count->setObjectName(QStringLiteral("incidentCount"));
     m_recent->setObjectName(QStringLiteral("filterReportedRecently"));
     m_recent->setText(tr("Reported in the last 24 hours ✕"));
@@ -116,14 +184,8 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSortIndicator(int(IncidentColumn::Occurred), Qt::DescendingOrder);
     m_table->setItemDelegateForColumn(int(IncidentColumn::Severity), new ChipDelegate(m_table));
-    const QFontMetrics fm = m_table->fontMetrics();
-    m_table->setColumnWidth(int(IncidentColumn::Reference), fm.horizontalAdvance(QStringLiteral("INC-2026-00000__")));
-    m_table->setColumnWidth(int(IncidentColumn::Occurred), fm.horizontalAdvance(QStringLiteral("30 Sept 2026 23:59____")));
-    m_table->setColumnWidth(int(IncidentColumn::Category), fm.horizontalAdvance(QStringLiteral("Alarm activation › Intruder alarm, false")));
-    m_table->setColumnWidth(int(IncidentColumn::Location), fm.horizontalAdvance(QStringLiteral("Loading docks, dock 14 ____")));
-    m_table->setColumnWidth(int(IncidentColumn::Severity), fm.horizontalAdvance(QStringLiteral("Critical______")));
-    m_table->setColumnWidth(int(IncidentColumn::Status), fm.horizontalAdvance(QStringLiteral("Under investigation__")));
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setItemDelegateForColumn(int(IncidentColumn::Category), new CategoryDelegate(m_table));
+    sizeColumns(m_table);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 8);

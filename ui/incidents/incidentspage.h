@@ -11,6 +11,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QPushButton;
 class QTableView;
 class QToolButton;
 
@@ -62,7 +63,7 @@ private:
     QComboBox *m_status;
     QComboBox *m_area;
     QComboBox *m_assigned;
-    QToolButton *m_saved;
+    QPushButton *m_saved;
     QMenu *m_savedMenu;
     QLabel *m_count;
     QToolButton *m_recent; // shown while the overview's "reported in the last 24 hours" applies

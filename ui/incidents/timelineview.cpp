@@ -4,11 +4,11 @@
 #include "commands/incidentcommands.h"
 #include "incidents/incidentrepository.h"
 #include "shell/dialogs.h"
+#include "widgets/displaytext.h"
 
 #include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -64,7 +64,6 @@ void TimelineView::showIncident(qint64 id)
     } catch (const Error &e) {
         m_context.host.showStatus(e.message());
     }
-    const QLocale locale;
     QHash<qint64, QTreeWidgetItem *> items;
     for (const TimelineEntry &e : entries) {
         QString what;
@@ -85,7 +84,7 @@ void TimelineView::showIncident(qint64 id)
             what = e.text;
             break;
         }
-        auto *item = new QTreeWidgetItem(m_tree, {locale.toString(e.at.toLocalTime(), QLocale::ShortFormat), e.actor, what});
+        auto *item = new QTreeWidgetItem(m_tree, {shortDateTime(e.at), e.actor, what});
         item->setData(0, Qt::UserRole, e.id);
         item->setToolTip(2, what);
         items.insert(e.id, item);
@@ -95,7 +94,7 @@ void TimelineView::showIncident(qint64 id)
                 QFont font = corrected->font(2);
                 font.setStrikeOut(true);
                 corrected->setFont(2, font);
-                corrected->setToolTip(2, tr("Corrected on %1: %2").arg(locale.toString(e.at.toLocalTime(), QLocale::ShortFormat), e.text));
+                corrected->setToolTip(2, tr("Corrected on %1: %2").arg(shortDateTime(e.at), e.text));
             }
         }
     }

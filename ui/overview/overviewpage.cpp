@@ -7,6 +7,7 @@
 #include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "storage/filefacts.h"
+#include "widgets/displaytext.h"
 #include "widgets/figuretile.h"
 
 #include <QDir>
@@ -264,7 +265,6 @@ void OverviewPage::refreshFigures()
 void OverviewPage::refreshActivity()
 {
     m_activity->clear();
-    const QLocale locale;
     const QList<AuditEntry> entries = AuditLog(m_context.db).recent(400);
     // Entries made together (an import, the built-in catalogues, a criteria change) show as one
     // line: same person, same kind of record and change, within the same minute.
@@ -278,9 +278,7 @@ void OverviewPage::refreshActivity()
         while (j < entries.size() && sameBatch(entries.at(i), entries.at(j)))
             ++j;
         const AuditEntry &entry = entries.at(i);
-        const QString when = locale.toString(entry.at.toLocalTime(), locale.dateFormat(QLocale::ShortFormat)
-                                                                         + QStringLiteral(" HH:mm"));
-        new QTreeWidgetItem(m_activity, {when, entry.actor, j - i > 1 ? describeBatch(entry, int(j - i)) : describe(entry)});
+        new QTreeWidgetItem(m_activity, {shortDateTime(entry.at), entry.actor, j - i > 1 ? describeBatch(entry, int(j - i)) : describe(entry)});
         i = j;
     }
     if (m_activity->topLevelItemCount() == 0)

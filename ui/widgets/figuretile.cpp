@@ -12,7 +12,8 @@ FigureTile::FigureTile(QWidget *parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::PointingHandCursor);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // As tall as the tallest tile in its row (one with a detail line), so a row lines up.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 }
 
 void FigureTile::setValue(const QString &value)

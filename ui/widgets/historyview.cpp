@@ -1,10 +1,13 @@
 #include "historyview.h"
 
+#include "base/timeformat.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
+#include "widgets/displaytext.h"
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,12 +31,33 @@ QString actionTitle(AuditAction action)
     return {};
 }
 
-QString valueText(const QVariant &value)
+QString valueText(const QString &field, const QVariant &value, const HistoryView::ValueText &readable)
 {
     if (!value.isValid() || value.isNull())
         return HistoryView::tr("(empty)");
     const QString text = value.toString();
-    return text.isEmpty() ? HistoryView::tr("(empty)") : text;
+    if (text.isEmpty())
+        return HistoryView::tr("(empty)");
+    if (readable) {
+        const QString shown = readable(field, value);
+        if (!shown.isEmpty())
+            return shown;
+    }
+    // A stored moment (UTC, ISO 8601 with a Z) reads in local time and a stored date in the
+    // locale's form, as everywhere else.
+    static const QRegularExpression storedUtc(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z$"));
+    if (storedUtc.match(text).hasMatch()) {
+        const QDateTime moment = fromStoredUtc(text);
+        if (moment.isValid())
+            return shortDateTime(moment);
+    }
+    static const QRegularExpression storedDate(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d$"));
+    if (storedDate.match(text).hasMatch()) {
+        const QDate date = fromStoredDate(text);
+        if (date.isValid())
+            return QLocale().toString(date, QLocale::ShortFormat);
+    }
+    return text;
 }
 
 } // namespace
@@ -53,14 +77,14 @@ HistoryView::HistoryView(Database &db, QWidget *parent)
     layout->addWidget(m_tree);
 }
 
-void HistoryView::showRecord(const QString &uuid, const std::function<QString(const QString &)> &fieldTitle)
+void HistoryView::showRecord(const QString &uuid, const std::function<QString(const QString &)> &fieldTitle,
+    const ValueText &readable)
 {
     m_tree->clear();
     if (uuid.isEmpty()) {
         new QTreeWidgetItem(m_tree, {QString(), QString(), tr("Not saved yet.")});
         return;
     }
-    const QLocale locale;
     const QList<AuditEntry> entries = AuditLog(m_db).forRecord(uuid);
     // Newest first: the question is usually "what changed lately".
     for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
@@ -68,12 +92,14 @@ void HistoryView::showRecord(const QString &uuid, const std::function<QString(co
         if (!it->context.isEmpty())
             what += QStringLiteral(" (%1)").arg(it->context);
         auto *entry = new QTreeWidgetItem(m_tree,
-            {locale.toString(it->at.toLocalTime(), QLocale::ShortFormat), it->actor, what});
+            {shortDateTime(it->at), it->actor, what});
         for (const FieldChange &change : it->changes) {
             const QString field = fieldTitle ? fieldTitle(change.field) : change.field;
-            auto *row = new QTreeWidgetItem(entry, {QString(), QString(), field, valueText(change.before), valueText(change.after)});
-            row->setToolTip(3, valueText(change.before));
-            row->setToolTip(4, valueText(change.after));
+            const QString before = valueText(change.field, change.before, readable);
+            const QString after = valueText(change.field, change.after, readable);
+            auto *row = new QTreeWidgetItem(entry, {QString(), QString(), field, before, after});
+            row->setToolTip(3, before);
+            row->setToolTip(4, after);
         }
         entry->setExpanded(it->action == AuditAction::Update);
     }

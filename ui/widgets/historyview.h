@@ -19,8 +19,13 @@ class HistoryView : public QWidget
 public:
     explicit HistoryView(Database &db, QWidget *parent = nullptr);
 
+    // Reads a stored value for people: a name for an id, a title for a key. Returns an empty
+    // string for values it leaves as they are (times stored in UTC are always shown local).
+    using ValueText = std::function<QString(const QString &field, const QVariant &value)>;
+
     // Shows the history of the record with this uuid; fieldTitle names each stored field.
-    void showRecord(const QString &uuid, const std::function<QString(const QString &)> &fieldTitle);
+    void showRecord(const QString &uuid, const std::function<QString(const QString &)> &fieldTitle,
+        const ValueText &valueText = {});
 
 private:
     Database &m_db;
