@@ -165,7 +165,21 @@ TrainingRecordDialog::TrainingRecordDialog(const ModuleContext &context, const T
     setOptionalDate(m_expires, record.expiresOn);
     m_notes->setPlainText(record.notes);
     if (record.id)
-        m_history->showRecord(record.uuid, trainingFieldTitle);
+        // Named as the form names them, not by stored id or key.
+        m_history->showRecord(record.uuid, trainingFieldTitle, [this](const QString &field, const QVariant &value) -> QString {
+            if (field == QLatin1String("person_id") || field == QLatin1String("course_id")) {
+                QComboBox *combo = field == QLatin1String("person_id") ? m_person : m_course;
+                const int index = combo->findData(value.toLongLong());
+                return index > 0 ? combo->itemText(index) : QString();
+            }
+            if (field == QLatin1String("result")) {
+                TrainingResult result;
+                return trainingResultFromKey(value.toString(), &result) ? trainingResultTitle(result) : QString();
+            }
+            if (field == QLatin1String("expiry_set_by_hand"))
+                return value.toBool() ? tr("Yes") : tr("No");
+            return {};
+        });
     showCertificate();
     updateExpiry();
 
