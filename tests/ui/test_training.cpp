@@ -1,6 +1,7 @@
 #include "ui/uitestsupport.h"
 
 #include "base/clock.h"
+#include "catalogues/cataloguedialog.h"
 #include "core/trainingtestsupport.h"
 #include "training/recorddialog.h"
 #include "training/sessiondialog.h"
@@ -331,4 +332,42 @@ TEST_CASE("The Overview shows training compliance and leads to who is not cleare
     f.find<QLineEdit>(QStringLiteral("recordSearch"))->setText(QStringLiteral("whitfield"));
     QTest::qWait(250);
     CHECK(records->rowCount() == 2);
+}
+
+TEST_CASE("A leaver drops out of the matrix from the day they leave; their records stay", "[ui][training][catalogues]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    Site site(db);
+    QTableView *matrix = openMatrix(f);
+    REQUIRE(matrix->model()->rowCount() == 3);
+    CatalogueDialog dialog(ModuleContext {db, f.window->undoStack(), *f.window}, CatalogueDialog::Kind::People, f.window);
+    dialog.show();
+    auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("catalogueList"));
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (list->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == site.s.lee)
+            list->setCurrentItem(list->topLevelItem(i));
+    }
+    // The form shows his post; making him inactive dates his leaving today.
+    auto *post = dialog.findChild<QComboBox *>(QStringLiteral("field_post"));
+    CHECK(post->currentText() == QStringLiteral("Gate officer"));
+    dialog.findChild<QPushButton *>(QStringLiteral("catalogueToggleActive"))->click();
+    const Person lee = *PeopleRepository(db).load(site.s.lee);
+    CHECK_FALSE(lee.active);
+    CHECK(lee.leftOn == Clock::current().today());
+    QCoreApplication::processEvents();
+    CHECK(matrix->model()->rowCount() == 2);
+    CHECK(TrainingRepository(db).forPerson(site.s.lee).size() == 2);
+    // As of last week he was still there, with what he held then.
+    f.find<QDateEdit>(QStringLiteral("trainingAsOf"))->setDate(Clock::current().today().addDays(-7));
+    QCoreApplication::processEvents();
+    CHECK(matrix->model()->rowCount() == 3);
+    f.find<QPushButton>(QStringLiteral("trainingToday"))->click();
+
+    // Back again: active, no leaving date.
+    dialog.findChild<QPushButton *>(QStringLiteral("catalogueToggleActive"))->click();
+    CHECK(PeopleRepository(db).load(site.s.lee)->active);
+    CHECK_FALSE(PeopleRepository(db).load(site.s.lee)->leftOn.isValid());
+    QCoreApplication::processEvents();
+    CHECK(matrix->model()->rowCount() == 3);
 }
