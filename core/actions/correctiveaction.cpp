@@ -288,7 +288,10 @@ int ActionRepository::count(const ActionFilter &filter) const
 {
     QVariantList args;
     const QString where = whereClause(filter, &args);
-    return scalar(m_db, QStringLiteral("SELECT count(*) %1 %2").arg(fromClause, where), args).toInt();
+    // Only a text search looks at the incident's reference; otherwise the actions alone are
+    // counted (joining each to its incident cost 30 ms for the 10,000 actions of a decade).
+    const QString from = filter.text.trimmed().isEmpty() ? QStringLiteral("FROM corrective_actions x") : fromClause;
+    return scalar(m_db, QStringLiteral("SELECT count(*) %1 %2").arg(from, where), args).toInt();
 }
 
 QList<ActionRow> ActionRepository::rows(const ActionFilter &filter, ActionColumn column, Qt::SortOrder order, int offset,

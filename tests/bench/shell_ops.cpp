@@ -27,19 +27,23 @@ QList<Operation> shellOperations()
                     {QStringLiteral("--database"), c.databasePath, QStringLiteral("--quit-after-startup")});
             }},
         {QStringLiteral("database.open"),
-            QStringLiteral("open the file read-write (lock, checks, pragmas) and close it"),
+            QStringLiteral("open the file read-write with the full integrity check (as vigil check and exports) and close it"),
             Operation::Needs::ClosedFile,
             [](Context &c) {
                 Database::open(c.databasePath);
                 return -1.0;
             }},
         {QStringLiteral("window.first_paint"),
-            QStringLiteral("in-process: open the file, build the main window, show it until its first paint"),
+            QStringLiteral("in-process: open the file as the window does (full check deferred), build the main "
+                           "window, show it until its first paint"),
             Operation::Needs::ClosedFile,
             [](Context &c) {
                 MainWindowOptions options;
                 options.interactive = false;
-                QPointer<MainWindow> window = new MainWindow(Database::open(c.databasePath), options);
+                OpenOptions open;
+                open.deferIntegrityCheck = true; // as WindowManager: the check runs beside the window
+                QPointer<MainWindow> window =
+                    new MainWindow(Database::open(c.databasePath, OpenMode::ReadWrite, open), options);
                 QEventLoop loop;
                 whenFirstPainted(window, [&loop] { loop.quit(); });
                 window->show();

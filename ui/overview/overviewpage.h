@@ -45,8 +45,11 @@ private:
     QGridLayout *m_figures;
     QTreeWidget *m_activity;
     QLabel *m_fileFacts;
+    QWidget *m_content; // what paints: the page and the scroll area's viewport are covered by it
     bool m_refreshPending = false;
     bool m_stale = true;
+    bool m_painted = false;          // the page has been on screen once
+    bool m_waitingForPaint = false;
 };
 
 } // namespace vigil

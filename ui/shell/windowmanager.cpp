@@ -1,6 +1,7 @@
 #include "windowmanager.h"
 
 #include "shell/dialogs.h"
+#include "shell/firstpaint.h"
 #include "shell/integritycheck.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
@@ -8,6 +9,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTimer>
+
+#include <memory>
 
 namespace vigil {
 
@@ -78,11 +82,23 @@ MainWindow *WindowManager::showWindow(std::unique_ptr<Database> db, MainWindow *
         [this, window](const QString &path) { openFrom(window, path, true); });
     m_window = window;
     window->show();
-    verifyIntegrityInBackground(window, window->database().path(), [window](const QString &problem) {
-        if (!problem.isEmpty())
-            window->refuseDamagedFile(problem);
-        emit window->integrityChecked(problem);
-    });
+    // The full check reads the whole file on a second thread. It starts once the window has
+    // painted: started at once, it competed for the processor with the first paint (on two
+    // cores: this thread, the display server and the check) and slowed it on a decade file. A
+    // window that is never painted (minimised at start) is checked after a second all the same.
+    auto started = std::make_shared<bool>(false);
+    auto verify = [window, started] {
+        if (*started)
+            return;
+        *started = true;
+        verifyIntegrityInBackground(window, window->database().path(), [window](const QString &problem) {
+            if (!problem.isEmpty())
+                window->refuseDamagedFile(problem);
+            emit window->integrityChecked(problem);
+        });
+    };
+    whenFirstPainted(window, verify);
+    QTimer::singleShot(1000, window, verify);
     return window;
 }
 
