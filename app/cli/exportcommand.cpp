@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include "base/clock.h"
 #include "base/error.h"
+#include "base/timeformat.h"
 #include "base/translations.h"
 #include "io/exports.h"
 #include "storage/database.h"
@@ -27,19 +29,24 @@ int runExport(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     installTranslations(app);
     QStringList kinds;
-    for (const ExportKind &kind : exportKinds())
+    QStringList described;
+    for (const ExportKind &kind : exportKinds()) {
         kinds.append(kind.key);
+        described.append(kind.note.isEmpty() ? kind.key : Text::tr("%1 (%2)").arg(kind.key, kind.note));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr("Writes a register of the site file to a file, for spreadsheets and "
                                               "other programs. Reads the site file only; works while it is open in "
                                               "Vigil. The output file is replaced only once it is complete."));
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to read."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("kind"), Text::tr("What to export: %1.").arg(kinds.join(QStringLiteral(", "))),
+    parser.addOption({QStringLiteral("kind"), Text::tr("What to export: %1.").arg(described.join(QStringLiteral(", "))),
         QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("format"), Text::tr("The file format: csv (the default)."), QStringLiteral("FORMAT"),
         QStringLiteral("csv")});
     parser.addOption({QStringLiteral("out"), Text::tr("The file to write."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("today"),
+        Text::tr("For compliance: the day the matrix is for (default: the real today)."), QStringLiteral("YYYY-MM-DD")});
     int code = Success;
     if (!parse(parser, QStringLiteral("export"), arguments(argc, argv, 1),
             {QStringLiteral("database"), QStringLiteral("kind"), QStringLiteral("out")}, &code))
@@ -51,6 +58,24 @@ int runExport(int argc, char *argv[])
     if (kind == all.end())
         return fail(QStringLiteral("export"),
             Text::tr("unknown kind '%1'; use one of: %2.").arg(kindKey, kinds.join(QStringLiteral(", "))), UsageError);
+    if (parser.isSet(QStringLiteral("today"))) {
+        const QString value = parser.value(QStringLiteral("today"));
+        const QDate today = parseIsoDate(value);
+        if (!today.isValid())
+            return fail(QStringLiteral("export"), Text::tr("'%1' is not a valid date; use YYYY-MM-DD.").arg(value), UsageError);
+        QStringList dated;
+        for (const ExportKind &k : all) {
+            if (k.asOfToday)
+                dated.append(k.key);
+        }
+        if (!kind->asOfToday)
+            return fail(QStringLiteral("export"),
+                Text::tr("--today applies only to --kind %1; the %2 export does not depend on the day.")
+                    .arg(dated.join(QStringLiteral(", ")), kindKey),
+                UsageError);
+        // As the window's --today: the whole process runs as if it were that day.
+        Clock::install(std::make_shared<SystemClock>(QDate::currentDate().daysTo(today)));
+    }
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("csv"))
         return fail(QStringLiteral("export"), Text::tr("unknown format '%1'; use csv.").arg(format), UsageError);

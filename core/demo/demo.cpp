@@ -22,6 +22,7 @@ const DemoPart parts[] = {
     {QT_TRANSLATE_NOOP("vigil::Demo", "Site profile"), generateSiteDemo},
     {QT_TRANSLATE_NOOP("vigil::Demo", "Risk register"), generateRiskDemo},
     {QT_TRANSLATE_NOOP("vigil::Demo", "Incident log"), generateIncidentDemo},
+    {QT_TRANSLATE_NOOP("vigil::Demo", "Training"), generateTrainingDemo},
 };
 
 } // namespace

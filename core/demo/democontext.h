@@ -30,5 +30,6 @@ struct DemoContext
 void generateSiteDemo(DemoContext &context);
 void generateRiskDemo(DemoContext &context);
 void generateIncidentDemo(DemoContext &context);
+void generateTrainingDemo(DemoContext &context);
 
 } // namespace vigil

@@ -31,6 +31,11 @@ constexpr EnumName<CellStatus> cellStatuses[] = {
 
 using PairKey = std::pair<qint64, qint64>; // person, course
 
+// People who count on a day: started by then, and not left (without a leaving date: active).
+const QString onTheDay = QStringLiteral(
+    "(p.start_date IS NULL OR p.start_date <= ?) "
+    "AND CASE WHEN p.left_on IS NOT NULL THEN p.left_on > ? ELSE p.active = 1 END");
+
 // The record that keeps a person qualified longest in each course, among those completed by
 // `by` and not failed (a never-expiring record beats any date).
 struct BestRecord
@@ -40,16 +45,28 @@ struct BestRecord
     QDate expiresOn;
 };
 
+// For one person, or for the people who count on `by` (a decade's file is mostly leavers: their
+// records are left alone, and the covering index by person answers the rest).
 QHash<PairKey, BestRecord> bestRecords(const Database &db, const QDate &by, qint64 onlyPerson = 0)
 {
     // SQLite takes the bare columns of an aggregate query from the row holding the max().
-    Query q(db, QStringLiteral("SELECT person_id, course_id, id, completed_on, expires_on, "
-                               "max(coalesce(expires_on, '9999-12-31')) FROM training_records "
-                               "WHERE completed_on <= ? AND result <> 'failed' %1 GROUP BY person_id, course_id")
-                    .arg(onlyPerson > 0 ? QStringLiteral("AND person_id = ?") : QString()));
-    q.bind(toStoredDate(by));
-    if (onlyPerson > 0)
-        q.bind(onlyPerson);
+    const QString select = QStringLiteral("SELECT r.person_id, r.course_id, r.id, r.completed_on, r.expires_on, "
+                                          "max(coalesce(r.expires_on, '9999-12-31')) ");
+    const QString where = QStringLiteral("r.completed_on <= ? AND r.result <> 'failed' GROUP BY r.person_id, r.course_id");
+    QVariantList args;
+    QString sql;
+    if (onlyPerson > 0) {
+        sql = select + QStringLiteral("FROM training_records r WHERE r.person_id = ? AND ") + where;
+        args = {onlyPerson, toStoredDate(by)};
+    } else {
+        // CROSS JOIN keeps the people outside: each is looked up in the index once.
+        sql = select + QStringLiteral("FROM people p CROSS JOIN training_records r ON r.person_id = p.id WHERE ") + onTheDay
+            + QStringLiteral(" AND ") + where;
+        args = {toStoredDate(by), toStoredDate(by), toStoredDate(by)};
+    }
+    Query q(db, sql);
+    for (const QVariant &arg : args)
+        q.bind(arg);
     q.exec();
     QHash<PairKey, BestRecord> best;
     while (q.next())
@@ -98,11 +115,6 @@ Requirements requirements(Database &db)
     }
     return r;
 }
-
-// People who count on a day: started by then, and not left (without a leaving date: active).
-const QString onTheDay = QStringLiteral(
-    "(p.start_date IS NULL OR p.start_date <= ?) "
-    "AND CASE WHEN p.left_on IS NOT NULL THEN p.left_on > ? ELSE p.active = 1 END");
 
 struct PersonOnDay
 {

@@ -113,7 +113,11 @@ CREATE TABLE training_records (
     updated_by         TEXT NOT NULL,
     CHECK (expires_on IS NULL OR expires_on >= completed_on)
 );
-CREATE INDEX training_records_by_person ON training_records (person_id, course_id, completed_on);
+-- Covers compliance's "best record of each person and course" (result and expiry included), so
+-- the matrix reads the index alone.
+CREATE INDEX training_records_by_person ON training_records (person_id, course_id, completed_on, result, expires_on);
 CREATE INDEX training_records_by_course ON training_records (course_id, completed_on);
+-- The records list, newest (or oldest) first, a page at a time.
+CREATE INDEX training_records_by_date ON training_records (completed_on);
 CREATE INDEX training_records_by_expiry ON training_records (expires_on);
 CREATE INDEX training_records_by_session ON training_records (session_id);

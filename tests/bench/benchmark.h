@@ -39,6 +39,7 @@ QList<Operation> allOperations();
 QList<Operation> shellOperations();
 QList<Operation> riskOperations();
 QList<Operation> incidentOperations();
+QList<Operation> trainingOperations();
 
 // Runs `program args`, and returns the number in its "… N ms" line (or a negative number).
 double runAndReadMilliseconds(const QString &program, const QStringList &args);

@@ -8,6 +8,7 @@ QList<Operation> allOperations()
     operations += shellOperations();
     operations += riskOperations();
     operations += incidentOperations();
+    operations += trainingOperations();
     return operations;
 }
 

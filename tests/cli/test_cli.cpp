@@ -4,6 +4,7 @@
 #include "actions/correctiveaction.h"
 #include "base/version.h"
 #include "core/incidenttestsupport.h"
+#include "core/trainingtestsupport.h"
 #include "storage/database.h"
 #include "io/csv.h"
 #include "risks/riskrepository.h"
@@ -363,4 +364,169 @@ TEST_CASE("vigil export writes the incident log and the actions as CSV that read
     CHECK(rows.at(1).at(0) == QStringLiteral("ACT-0001"));
     CHECK(rows.at(1).join(u'|').contains(QStringLiteral("INC-2026-0001")));
     CHECK(rows.at(1).join(u'|').contains(QStringLiteral("2026-05-01")));
+}
+
+TEST_CASE("vigil export writes training records, people and the compliance matrix as CSV", "[cli][export][training]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    {
+        auto db = Database::create(path);
+        test::TrainingSite site(*db);
+        // Names, notes and trainers that need quoting.
+        Person dana = *PeopleRepository(*db).load(site.dana);
+        dana.name = QStringLiteral("Okafor, Dana \"DJ\"");
+        dana.staffNumber = QStringLiteral("NG0001");
+        dana.startDate = QDate(2020, 1, 6);
+        PeopleRepository(*db).save(dana);
+        TrainingRecord firstAid;
+        firstAid.personId = site.dana;
+        firstAid.courseId = site.firstAid;
+        firstAid.completedOn = QDate(2025, 3, 4);
+        firstAid.score = 87.5;
+        firstAid.trainer = QStringLiteral("Karen Doherty, St John Ambulance");
+        firstAid.notes = QStringLiteral("Passed the \"practical\"\nsecond line");
+        TrainingRepository(*db).create(firstAid);
+        site.record(site.dana, site.induction, QDate(2020, 1, 6));
+        site.record(site.lee, site.conflict, QDate(2024, 5, 1));
+        site.record(site.lee, site.conflict, QDate(2025, 4, 28), TrainingResult::Failed);
+        // Lee has left: his records stay in the export, he leaves the matrix.
+        Person lee = *PeopleRepository(*db).load(site.lee);
+        lee.active = false;
+        lee.leftOn = QDate(2026, 6, 30);
+        PeopleRepository(*db).save(lee);
+    }
+    auto exportKind = [&](const QString &kind, const QStringList &extra = {}) {
+        const QString out = dir.path(kind + QStringLiteral(".csv"));
+        const Run run = vigilRun(QStringList {QStringLiteral("export"), QStringLiteral("--database"), path,
+                                     QStringLiteral("--kind"), kind, QStringLiteral("--format"), QStringLiteral("csv"),
+                                     QStringLiteral("--out"), out}
+            + extra);
+        REQUIRE(run.exitCode == 0);
+        CHECK(run.err.isEmpty());
+        CHECK(run.out.contains(kind + QStringLiteral(".csv")));
+        QList<QStringList> rows;
+        REQUIRE(parseCsv(QString::fromUtf8(test::readFile(out)), &rows));
+        return rows;
+    };
+    auto column = [](const QList<QStringList> &rows, const QString &name) {
+        const int c = int(rows.at(0).indexOf(name));
+        INFO("column " << name.toStdString());
+        REQUIRE(c >= 0);
+        return c;
+    };
+
+    // Every record, oldest first, the leaver's included.
+    const QList<QStringList> training = exportKind(QStringLiteral("training"));
+    REQUIRE(training.size() == 5);
+    const int person = column(training, QStringLiteral("Person"));
+    const int completed = column(training, QStringLiteral("Completed on"));
+    CHECK(training.at(1).at(completed) == QStringLiteral("2020-01-06"));
+    CHECK(training.at(4).at(completed) == QStringLiteral("2025-04-28"));
+    CHECK(training.at(4).at(person) == QStringLiteral("Lee Whitfield"));
+    CHECK(training.at(4).at(column(training, QStringLiteral("Result"))) == QStringLiteral("Failed"));
+    const QStringList aid = training.at(3);
+    CHECK(aid.at(person) == QStringLiteral("Okafor, Dana \"DJ\""));
+    CHECK(aid.at(column(training, QStringLiteral("Staff number"))) == QStringLiteral("NG0001"));
+    CHECK(aid.at(column(training, QStringLiteral("Course"))) == QStringLiteral("First aid at work"));
+    CHECK(aid.at(column(training, QStringLiteral("Score"))) == QStringLiteral("87.5"));
+    CHECK(aid.at(column(training, QStringLiteral("Expires on"))) == QStringLiteral("2028-03-04"));
+    CHECK(aid.at(column(training, QStringLiteral("Trainer"))) == QStringLiteral("Karen Doherty, St John Ambulance"));
+    CHECK(aid.at(column(training, QStringLiteral("Notes"))) == QStringLiteral("Passed the \"practical\"\nsecond line"));
+    CHECK(aid.at(column(training, QStringLiteral("Post"))) == QStringLiteral("Gate officer"));
+    CHECK(aid.at(column(training, QStringLiteral("Employer"))) == QStringLiteral("Own staff"));
+    CHECK(training.at(1).at(column(training, QStringLiteral("Expires on"))) == QStringLiteral("Never"));
+
+    // Everyone, the leaver with the day he left.
+    const QList<QStringList> people = exportKind(QStringLiteral("people"));
+    REQUIRE(people.size() == 4);
+    const int name = column(people, QStringLiteral("Name"));
+    const int left = column(people, QStringLiteral("Left on"));
+    const int active = column(people, QStringLiteral("Active"));
+    for (const QStringList &row : people.mid(1)) {
+        if (row.at(name) == QStringLiteral("Lee Whitfield")) {
+            CHECK(row.at(left) == QStringLiteral("2026-06-30"));
+            CHECK(row.at(active) == QStringLiteral("No"));
+        } else {
+            CHECK(row.at(left).isEmpty());
+        }
+    }
+    // Sorted by name.
+    CHECK(people.at(1).at(name) == QStringLiteral("Lee Whitfield"));
+    CHECK(people.at(2).at(name) == QStringLiteral("Okafor, Dana \"DJ\""));
+    CHECK(people.at(2).at(column(people, QStringLiteral("Start date"))) == QStringLiteral("2020-01-06"));
+
+    // The matrix on a day: one row per person at the site then, a column per course.
+    const QList<QStringList> before = exportKind(QStringLiteral("compliance"), {QStringLiteral("--today"), QStringLiteral("2026-03-01")});
+    REQUIRE(before.size() == 4);
+    const int firstAidColumn = column(before, QStringLiteral("First aid at work"));
+    column(before, QStringLiteral("Site induction"));
+    column(before, QStringLiteral("Conflict management"));
+    CHECK(before.at(2).at(0) == QStringLiteral("Okafor, Dana \"DJ\""));
+    CHECK(before.at(2).at(firstAidColumn) == QStringLiteral("Valid (2028-03-04)"));
+    CHECK(before.at(2).at(column(before, QStringLiteral("Cleared"))) == QStringLiteral("No")); // conflict management missing
+    CHECK(before.at(1).at(firstAidColumn) == QStringLiteral("Missing"));
+    const QList<QStringList> after = exportKind(QStringLiteral("compliance"), {QStringLiteral("--today"), QStringLiteral("2026-07-01")});
+    CHECK(after.size() == 3); // Lee has left
+
+    // --today only where the day matters, and only a real date.
+    const QString out = dir.path(QStringLiteral("x.csv"));
+    requireOneLineFailure(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                              QStringLiteral("training"), QStringLiteral("--today"), QStringLiteral("2026-03-01"),
+                              QStringLiteral("--out"), out}),
+        2);
+    requireOneLineFailure(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                              QStringLiteral("compliance"), QStringLiteral("--today"), QStringLiteral("2026-02-30"),
+                              QStringLiteral("--out"), out}),
+        2);
+    CHECK_FALSE(QFileInfo::exists(out));
+    const Run help = vigilRun({QStringLiteral("export"), QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    for (const char *text : {"training", "people", "compliance", "leavers", "--today"})
+        CHECK(help.out.contains(QLatin1String(text)));
+}
+
+TEST_CASE("vigil export of the demo's training: every record and every person", "[cli][export][training][demo]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    const QString out = dir.path(QStringLiteral("training.csv"));
+    REQUIRE(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                QStringLiteral("training"), QStringLiteral("--out"), out})
+                .exitCode == 0);
+    QList<QStringList> rows;
+    REQUIRE(parseCsv(QString::fromUtf8(test::readFile(out)), &rows));
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    CHECK(rows.size() == scalar(*db, QStringLiteral("SELECT count(*) FROM training_records")).toInt() + 1);
+    const int width = int(rows.at(0).size());
+    CHECK(width == 13);
+    for (const QStringList &row : rows)
+        CHECK(row.size() == width);
+    // Leavers' records are there.
+    const QString leaver = scalar(*db, QStringLiteral("SELECT name FROM people WHERE active = 0 ORDER BY id LIMIT 1")).toString();
+    CHECK(std::any_of(rows.begin(), rows.end(), [&](const QStringList &row) { return row.at(0) == leaver; }));
+
+    const QString people = dir.path(QStringLiteral("people.csv"));
+    const Run run = vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+        QStringLiteral("people"), QStringLiteral("--out"), people});
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains(QStringLiteral("60")));
+    rows.clear();
+    REQUIRE(parseCsv(QString::fromUtf8(test::readFile(people)), &rows));
+    CHECK(rows.size() == 61);
+
+    const QString matrix = dir.path(QStringLiteral("matrix.csv"));
+    REQUIRE(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                QStringLiteral("compliance"), QStringLiteral("--today"), QStringLiteral("2026-11-23"), QStringLiteral("--out"),
+                matrix})
+                .exitCode == 0);
+    rows.clear();
+    REQUIRE(parseCsv(QString::fromUtf8(test::readFile(matrix)), &rows));
+    CHECK(rows.size() - 1 == scalar(*db, QStringLiteral("SELECT count(*) FROM people WHERE active = 1 AND start_date <= '2026-11-23'")).toInt());
+    CHECK(rows.at(0).size() == 5 + 12);
+    QString all;
+    for (const QStringList &row : rows)
+        all += row.join(u'|');
+    for (const char *status : {"Valid (", "Expiring (", "Expired (", "Missing"})
+        CHECK(all.contains(QLatin1String(status)));
 }
