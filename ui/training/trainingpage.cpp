@@ -256,7 +256,7 @@ QWidget *TrainingPage::buildMatrixTab()
     legend->setWordWrap(true);
 
     auto *filters = new QHBoxLayout;
-    m_matrixSearch->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    m_matrixSearch->setMinimumWidth(fontMetrics().averageCharWidth() * 16);
     filters->addWidget(m_matrixSearch, 2);
     filters->addWidget(m_matrixPost);
     filters->addWidget(m_matrixEmployer);
@@ -542,9 +542,12 @@ void TrainingPage::refreshMatrix()
         m_context.host.showStatus(e.message());
     }
     const ComplianceMatrix &m = m_matrixModel->matrix();
-    m_matrix->resizeColumnToContents(0);
-    m_matrix->resizeColumnToContents(1);
-    m_matrix->resizeColumnToContents(2);
+    // Name, post and employer as wide as their contents, up to about 24 characters (then elided,
+    // the whole name in the tooltip of the list's person view): the courses need the room.
+    for (int column = 0; column < ComplianceMatrixModel::firstCourseColumn; ++column) {
+        m_matrix->resizeColumnToContents(column);
+        m_matrix->setColumnWidth(column, qMin(m_matrix->columnWidth(column), fontMetrics().averageCharWidth() * 24));
+    }
     // A course column is as wide as a cell's date or the longest word of its name, which wraps.
     const QFontMetrics fm = m_matrix->horizontalHeader()->fontMetrics();
     const int cellWidth = m_matrix->horizontalHeader()->defaultSectionSize();
