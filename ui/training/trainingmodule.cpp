@@ -42,10 +42,10 @@ QList<OverviewFigure> TrainingModule::overviewFigures() const
     const ComplianceSummary s = Compliance(m_context.db).summary(Clock::current().today());
     return {
         {Text::tr("training compliance"), Text::tr("%1%").arg(QLocale().toString(s.percent, 'f', 0)), id(), QVariantMap {},
-            Text::tr("%1 of %2 required courses held").arg(s.heldCells).arg(s.requiredCells)},
-        {Text::tr("certifications expiring in 30 days"), QString::number(s.expiring), id(),
+            Text::tr("%1 of %2 held").arg(s.heldCells).arg(s.requiredCells)},
+        {Text::tr("expiring in 30 days"), QString::number(s.expiring), id(),
             QVariantMap {{QStringLiteral("show"), QStringLiteral("expiring")}, {QStringLiteral("days"), 30}}},
-        {Text::tr("people not cleared for their post"), QString::number(s.notCleared), id(),
+        {Text::tr("not cleared for post"), QString::number(s.notCleared), id(),
             QVariantMap {{QStringLiteral("show"), QStringLiteral("notCleared")}}},
     };
 }
@@ -88,8 +88,10 @@ QString TrainingModule::recordLabel(const QString &entity, const QString &uuid) 
         const qint64 courseId = store.valueOf(uuid, QStringLiteral("course_id")).toLongLong();
         const std::optional<Course> c = CourseRepository(m_context.db).load(courseId);
         const QString course = c ? c->name : QString();
-        if (entity == QLatin1String("training_sessions"))
-            return Text::tr("%1 session").arg(course);
+        if (entity == QLatin1String("training_sessions")) {
+            const QDate held = QDate::fromString(store.valueOf(uuid, QStringLiteral("held_on")).toString(), Qt::ISODate);
+            return Text::tr("%1 of %2").arg(course, QLocale().toString(held, QLocale::ShortFormat));
+        }
         const qint64 personId = store.valueOf(uuid, QStringLiteral("person_id")).toLongLong();
         const std::optional<Person> p = PeopleRepository(m_context.db).load(personId);
         const QString person = p ? p->name : QString();
