@@ -107,7 +107,7 @@ TrainingPage::TrainingPage(const ModuleContext &context, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("trainingSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
-    auto *today = new QPushButton(tr("To&day"), this);
+    auto *today = new QPushButton(tr("T&oday"), this);
     today->setObjectName(QStringLiteral("trainingToday"));
     auto *asOfLabel = new QLabel(tr("&As of:"), this);
     asOfLabel->setBuddy(m_asOf);
