@@ -152,6 +152,24 @@ TEST_CASE("Editing, retiring and deleting a risk from the register, all undoable
     QCoreApplication::processEvents();
     CHECK(risks.load(id).treatment == Treatment::Accept);
 
+    // The History tab names the treatment as the form does, not by its stored key.
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_Return);
+    editor = waitForDialog<RiskEditor>(f, QStringLiteral("riskEditor"));
+    auto *history = editor->findChild<QTreeWidget *>(QStringLiteral("historyTree"));
+    REQUIRE(history);
+    QStringList values;
+    for (int i = 0; i < history->topLevelItemCount(); ++i) {
+        for (int c = 0; c < history->topLevelItem(i)->childCount(); ++c)
+            values.append(history->topLevelItem(i)->child(c)->text(4));
+    }
+    INFO(values.join(QStringLiteral(" | ")).toStdString());
+    CHECK(values.contains(treatmentTitle(Treatment::Accept)));
+    CHECK_FALSE(values.contains(QStringLiteral("accept")));
+    editor->reject();
+    test::flushDeletes();
+    f.activate();
+
     // Retire asks why; Delete asks for confirmation; both can be undone.
     dialogs::setNextText(QStringLiteral("Tank removed"));
     table->selectRow(0);

@@ -86,7 +86,23 @@ RiskEditor::RiskEditor(const ModuleContext &context, const Risk &risk, QWidget *
 
     fillChoices();
     load(risk);
-    m_history->showRecord(risk.uuid, riskFieldTitle);
+    // Named as the form names them, not by stored id or key.
+    m_history->showRecord(risk.uuid, riskFieldTitle, [this](const QString &field, const QVariant &value) -> QString {
+        if (field == QLatin1String("owner_id") || field == QLatin1String("threat_id")) {
+            QComboBox *combo = field == QLatin1String("owner_id") ? m_owner : m_threat;
+            const int index = combo->findData(value.toLongLong());
+            return index > 0 ? combo->itemText(index) : QString();
+        }
+        if (field == QLatin1String("status")) {
+            RiskStatus status;
+            return riskStatusFromKey(value.toString(), &status) ? riskStatusTitle(status) : QString();
+        }
+        if (field == QLatin1String("treatment")) {
+            Treatment treatment;
+            return treatmentFromKey(value.toString(), &treatment) ? treatmentTitle(treatment) : QString();
+        }
+        return {};
+    });
     m_title->setFocus();
     resize(QSize(980, 700).boundedTo(parent ? parent->window()->size() * 0.95 : QSize(980, 700)));
 }
