@@ -49,19 +49,22 @@ struct BestRecord
 // records are left alone, and the covering index by person answers the rest).
 QHash<PairKey, BestRecord> bestRecords(const Database &db, const QDate &by, qint64 onlyPerson = 0)
 {
-    // SQLite takes the bare columns of an aggregate query from the row holding the max().
+    // SQLite takes the bare columns of an aggregate query from the row holding the max(). The
+    // groups follow the index's order (by p.id, not r.person_id, for SQLite to see it through the
+    // join), so nothing is sorted.
     const QString select = QStringLiteral("SELECT r.person_id, r.course_id, r.id, r.completed_on, r.expires_on, "
                                           "max(coalesce(r.expires_on, '9999-12-31')) ");
-    const QString where = QStringLiteral("r.completed_on <= ? AND r.result <> 'failed' GROUP BY r.person_id, r.course_id");
+    const QString counted = QStringLiteral(" AND r.completed_on <= ? AND r.result <> 'failed' ");
     QVariantList args;
     QString sql;
     if (onlyPerson > 0) {
-        sql = select + QStringLiteral("FROM training_records r WHERE r.person_id = ? AND ") + where;
+        sql = select + QStringLiteral("FROM training_records r WHERE r.person_id = ?") + counted
+            + QStringLiteral("GROUP BY r.course_id");
         args = {onlyPerson, toStoredDate(by)};
     } else {
         // CROSS JOIN keeps the people outside: each is looked up in the index once.
         sql = select + QStringLiteral("FROM people p CROSS JOIN training_records r ON r.person_id = p.id WHERE ") + onTheDay
-            + QStringLiteral(" AND ") + where;
+            + counted + QStringLiteral("GROUP BY p.id, r.course_id");
         args = {toStoredDate(by), toStoredDate(by), toStoredDate(by)};
     }
     Query q(db, sql);
