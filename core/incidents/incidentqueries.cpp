@@ -270,6 +270,18 @@ IncidentSummary IncidentRepository::summary(const QDateTime &now) const
     return s;
 }
 
+QString IncidentRepository::referenceOf(qint64 id) const
+{
+    return scalar(m_db, QStringLiteral("SELECT reference FROM incidents WHERE id = ?"), {id}).toString();
+}
+
+qint64 IncidentRepository::idOfReference(const QString &reference) const
+{
+    // References are upper case; typed "inc-2026-0042" finds INC-2026-0042 through the index.
+    return scalar(m_db, QStringLiteral("SELECT id FROM incidents WHERE reference = ?"), {reference.trimmed().toUpper()})
+        .toLongLong();
+}
+
 std::pair<qint64, QString> IncidentRepository::lastLocation() const
 {
     Query q(m_db, QStringLiteral("SELECT area_id, location FROM incidents ORDER BY id DESC LIMIT 1"));

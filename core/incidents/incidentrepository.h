@@ -131,6 +131,9 @@ public:
 
     // Where the last incident happened: quick entry starts there.
     std::pair<qint64, QString> lastLocation() const;
+    // An incident's reference from its id and back; empty or 0 when there is none.
+    QString referenceOf(qint64 id) const;
+    qint64 idOfReference(const QString &reference) const;
     void refreshSearch(qint64 id);
     void rebuildSearch();
     // For bulk writers (the demo generator): while deferred, this repository leaves the search

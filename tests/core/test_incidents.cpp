@@ -46,6 +46,9 @@ TEST_CASE("References are INC-year-number by the year reported, never reused", "
     const qint64 a = incidents.create(makeIncident(*db, QStringLiteral("Pallet missing"))).id;
     const qint64 b = incidents.create(makeIncident(*db, QStringLiteral("Second pallet missing"))).id;
     CHECK(incidents.load(a).reference == QStringLiteral("INC-2025-0001"));
+    CHECK(incidents.idOfReference(QStringLiteral(" inc-2025-0001 ")) == a); // as typed in a form
+    CHECK(incidents.referenceOf(a) == QStringLiteral("INC-2025-0001"));
+    CHECK(incidents.idOfReference(QStringLiteral("INC-1999-0001")) == 0);
     CHECK(incidents.load(b).reference == QStringLiteral("INC-2025-0002"));
     incidents.remove(b);
     pinned.clock().set(QDateTime(QDate(2025, 12, 31), QTime(23, 0), Qt::UTC));

@@ -6,7 +6,6 @@
 #include "incidents/incidentrepository.h"
 #include "people/person.h"
 #include "storage/database.h"
-#include "storage/query.h"
 #include "widgets/historyview.h"
 #include "widgets/optionaldate.h"
 #include "widgets/registerwidgets.h"
@@ -92,8 +91,7 @@ ActionEditor::ActionEditor(const ModuleContext &context, const CorrectiveAction 
     m_description->setPlainText(action.description);
     m_source->setCurrentIndex(m_source->findData(int(action.source)));
     if (action.incidentId > 0)
-        m_incident->setText(scalar(context.db, QStringLiteral("SELECT reference FROM incidents WHERE id = ?"), {action.incidentId})
-                                .toString());
+        m_incident->setText(IncidentRepository(context.db).referenceOf(action.incidentId));
     m_owner->setCurrentIndex(qMax(0, m_owner->findData(action.ownerId)));
     setOptionalDate(m_due, action.dueDate.isValid() || action.id ? action.dueDate : Clock::current().today().addDays(30));
     m_status->setCurrentIndex(m_status->findData(int(action.status)));
@@ -150,7 +148,7 @@ CorrectiveAction ActionEditor::action() const
     a.incidentId = 0;
     const QString reference = m_incident->text().trimmed();
     if (a.source == ActionSource::Incident && !reference.isEmpty())
-        a.incidentId = scalar(m_context.db, QStringLiteral("SELECT id FROM incidents WHERE reference = ?"), {reference}).toLongLong();
+        a.incidentId = IncidentRepository(m_context.db).idOfReference(reference);
     a.ownerId = m_owner->currentData().toLongLong();
     a.dueDate = optionalDate(m_due);
     a.status = ActionStatus(m_status->currentData().toInt());
