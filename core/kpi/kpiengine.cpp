@@ -87,6 +87,9 @@ int KpiEngine::seriousIncidents(const Period &period) const
 
 QList<double> KpiEngine::hoursToClose(const Period &period) const
 {
+    const QString cacheKey = period.key();
+    if (const auto found = m_hoursToClose.constFind(cacheKey); found != m_hoursToClose.cend())
+        return *found;
     // A status entry (or the correction of one) to closed in the period that no later status
     // entry of the same incident follows before the period ends: the incident's close, as the
     // period saw it.
@@ -102,6 +105,7 @@ QList<double> KpiEngine::hoursToClose(const Period &period) const
     while (q.next())
         hours.append(std::max(0.0, q.value(0).toDouble()));
     std::sort(hours.begin(), hours.end());
+    m_hoursToClose.insert(cacheKey, hours);
     return hours;
 }
 
@@ -170,14 +174,23 @@ int KpiEngine::risksPastReview(const Period &period) const
         {end, end, toStoredDate(period.last())});
 }
 
+const ComplianceSummary &KpiEngine::complianceSummary(const QDate &asOf, int expiringDays) const
+{
+    const QString cacheKey = QStringLiteral("%1+%2").arg(toStoredDate(asOf)).arg(expiringDays);
+    std::shared_ptr<ComplianceSummary> &summary = m_summaries[cacheKey];
+    if (!summary)
+        summary = std::make_shared<ComplianceSummary>(Compliance(m_db).summary(asOf, expiringDays));
+    return *summary;
+}
+
 double KpiEngine::trainingCompliancePercent(const Period &period) const
 {
-    return Compliance(m_db).summary(period.last()).percent;
+    return complianceSummary(period.last(), 30).percent;
 }
 
 int KpiEngine::certificationsExpiring(const Period &period, int days) const
 {
-    return Compliance(m_db).summary(period.last(), days).expiring;
+    return complianceSummary(period.last(), days).expiring;
 }
 
 int KpiEngine::actionsOpen(const Period &period) const

@@ -3,14 +3,17 @@
 #include "kpi/kpi.h"
 #include "kpi/period.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace vigil {
 
 class Database;
+struct ComplianceSummary;
 
 // The keys of the built-in KPIs (kpis.key): computed ones name their computation below.
 namespace KpiKey {
@@ -55,7 +58,8 @@ struct KpiResult
 // they occurred in. An incident counts as closed in a period when it was closed in it and not
 // reopened before the period ended, so a published month does not change later; one reopened
 // and closed again counts again, measured from its report to the new close. Risks, actions and
-// training are taken as they stood at the end of the period's last day.
+// training are taken as they stood at the end of the period's last day. An engine keeps what it
+// has read (several KPIs share one reading): make a new one to see later changes.
 class KpiEngine
 {
 public:
@@ -95,7 +99,11 @@ public:
     QList<KpiResult> results(const Period &period) const;
 
 private:
+    const ComplianceSummary &complianceSummary(const QDate &asOf, int expiringDays) const;
+
     Database &m_db;
+    mutable QHash<QString, QList<double>> m_hoursToClose; // by period key
+    mutable QHash<QString, std::shared_ptr<ComplianceSummary>> m_summaries; // by day and window
 };
 
 } // namespace vigil
