@@ -53,7 +53,7 @@ QString asJson(const Period &period, const QList<KpiResult> &results)
             {QStringLiteral("name"), r.kpi.name}, {QStringLiteral("unit"), r.kpi.unit},
             {QStringLiteral("source"), kpiSourceKey(r.kpi.source)},
             {QStringLiteral("direction"), kpiDirectionKey(r.kpi.direction)},
-            {QStringLiteral("target"), jsonNumber(r.kpi.target)}, {QStringLiteral("amber_band"), r.kpi.amberBand},
+            {QStringLiteral("target"), jsonNumber(r.target)}, {QStringLiteral("amber_band"), rounded(r.amberBand)},
             {QStringLiteral("value"), jsonNumber(r.value)}, {QStringLiteral("status"), kpiStatusKey(r.status)},
             {QStringLiteral("previous"), jsonNumber(r.previous)},
             {QStringLiteral("previous_status"), kpiStatusKey(r.previousStatus)}});
@@ -73,7 +73,7 @@ QString asCsv(const QList<KpiResult> &results)
         QStringLiteral("status"), QStringLiteral("previous"), QStringLiteral("previous_status")}};
     for (const KpiResult &r : results) {
         rows.append({r.kpi.key, r.kpi.name, r.kpi.unit, kpiSourceKey(r.kpi.source), kpiDirectionKey(r.kpi.direction),
-            number(r.kpi.target), number(r.value), kpiStatusKey(r.status), number(r.previous),
+            number(r.target), number(r.value), kpiStatusKey(r.status), number(r.previous),
             kpiStatusKey(r.previousStatus)});
     }
     return QString::fromUtf8(csvDocument(rows)).trimmed();
@@ -89,7 +89,7 @@ QString asText(const Period &period, const QList<KpiResult> &results)
         const auto shown = [&](std::optional<double> v) {
             return v ? (r.kpi.unit == QLatin1String("%") ? number(v) + QStringLiteral(" %") : number(v)) : none;
         };
-        rows.append({r.kpi.name, shown(r.value), shown(r.kpi.target), kpiStatusTitle(r.status), shown(r.previous)});
+        rows.append({r.kpi.name, shown(r.value), shown(r.target), kpiStatusTitle(r.status), shown(r.previous)});
     }
     QList<qsizetype> widths(rows.first().size(), 0);
     for (const QStringList &row : rows) {

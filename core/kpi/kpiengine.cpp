@@ -16,6 +16,19 @@
 namespace vigil {
 namespace {
 
+int frequencyMonths(KpiFrequency frequency)
+{
+    switch (frequency) {
+    case KpiFrequency::Month:
+        return 1;
+    case KpiFrequency::Quarter:
+        return 3;
+    case KpiFrequency::Year:
+        return 12;
+    }
+    return 1;
+}
+
 Period::Kind periodKind(KpiFrequency frequency)
 {
     switch (frequency) {
@@ -262,15 +275,49 @@ std::optional<double> KpiEngine::value(const Kpi &kpi, const Period &period) con
     return std::nullopt; // a computation this program does not know (a newer file's)
 }
 
+Kpi KpiEngine::scaledToPeriod(const Kpi &kpi, const Period &period)
+{
+    // Only counts of events add up over time; levels at a period's end, shares and durations
+    // do not, and a manual value is entered for one period of the KPI's frequency.
+    const bool adds = kpi.source == KpiSource::Computed
+        && (kpi.key == QLatin1String(KpiKey::IncidentsTotal) || kpi.key == QLatin1String(KpiKey::IncidentsSerious));
+    if (!adds)
+        return kpi;
+    double months = 1;
+    switch (period.kind()) {
+    case Period::Kind::Month:
+        break;
+    case Period::Kind::Quarter:
+        months = 3;
+        break;
+    case Period::Kind::Year:
+        months = 12;
+        break;
+    case Period::Kind::Custom:
+        months = double(period.first().daysTo(period.last()) + 1) / (365.25 / 12);
+        break;
+    }
+    const double factor = months / frequencyMonths(kpi.frequency);
+    Kpi scaled = kpi;
+    if (scaled.target)
+        scaled.target = *scaled.target * factor;
+    scaled.amberBand *= factor;
+    return scaled;
+}
+
 KpiResult KpiEngine::result(const Kpi &kpi, const Period &period) const
 {
     KpiResult r;
     r.kpi = kpi;
     r.period = period;
+    const Kpi scaled = scaledToPeriod(kpi, period);
+    r.target = scaled.target;
+    r.amberBand = scaled.amberBand;
     r.value = value(kpi, period);
-    r.status = kpiStatus(kpi, r.value);
-    r.previous = value(kpi, period.previous());
-    r.previousStatus = kpiStatus(kpi, r.previous);
+    r.status = kpiStatus(scaled, r.value);
+    const Period previous = period.previous();
+    r.previous = value(kpi, previous);
+    r.previousStatus = kpiStatus(scaledToPeriod(kpi, previous), r.previous);
     return r;
 }
 

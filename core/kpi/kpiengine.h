@@ -48,6 +48,10 @@ struct KpiResult
 {
     Kpi kpi;
     Period period;
+    // The target and amber band for this period: a count of what happens (incidents) is
+    // targeted per period of the KPI's frequency, so a year has twelve months' worth.
+    std::optional<double> target;
+    double amberBand = 0;
     std::optional<double> value;    // none: nothing to measure (no closures, no value entered)
     KpiStatus status = KpiStatus::Unknown;
     std::optional<double> previous; // the same KPI over period.previous()
@@ -92,6 +96,8 @@ public:
     // Of the actions completed in the period, the share completed by their due date.
     std::optional<double> actionsClosedOnTimePercent(const Period &period) const;
 
+    // The KPI with its target and amber band for the period (see KpiResult::target).
+    static Kpi scaledToPeriod(const Kpi &kpi, const Period &period);
     // The value of any KPI: computed by its key, or the value entered for the period.
     std::optional<double> value(const Kpi &kpi, const Period &period) const;
     KpiResult result(const Kpi &kpi, const Period &period) const;

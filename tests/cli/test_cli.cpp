@@ -586,7 +586,7 @@ TEST_CASE("vigil kpi prints every KPI for a period as JSON, CSV or text, the sam
         CHECK(kpi.value(QStringLiteral("key")).toString() == r.kpi.key);
         CHECK(kpi.value(QStringLiteral("name")).toString() == r.kpi.name);
         CHECK(same(kpi.value(QStringLiteral("value")), r.value));
-        CHECK(same(kpi.value(QStringLiteral("target")), r.kpi.target));
+        CHECK(same(kpi.value(QStringLiteral("target")), r.target));
         CHECK(same(kpi.value(QStringLiteral("previous")), r.previous));
         CHECK(kpi.value(QStringLiteral("status")).toString() == kpiStatusKey(r.status));
         CHECK(kpi.value(QStringLiteral("previous_status")).toString() == kpiStatusKey(r.previousStatus));

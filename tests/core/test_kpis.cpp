@@ -223,6 +223,16 @@ TEST_CASE("Incidents count in the period they occurred in, by severity and categ
     CHECK(total.value == 3.0);
     CHECK(total.previous == 1.0);
     CHECK(total.status == KpiStatus::Green);
+    CHECK(total.target == 20.0);
+    // Counts of incidents are targeted per month: a quarter or a year has that many months' worth;
+    // levels and shares keep their target.
+    const KpiResult year = engine.result(builtIn(*db, KpiKey::IncidentsTotal), Period::year(2026));
+    CHECK(year.target.value() == Approx(240.0));
+    CHECK(year.amberBand == Approx(60.0));
+    CHECK(year.status == KpiStatus::Green);
+    CHECK(engine.result(builtIn(*db, KpiKey::IncidentsSerious), Period::quarter(2026, 1)).target.value() == Approx(3.0));
+    CHECK(engine.result(builtIn(*db, KpiKey::ActionsOverdue), Period::year(2026)).target == 0.0);
+    CHECK(engine.result(builtIn(*db, KpiKey::TrainingCompliance), Period::year(2026)).target == 95.0);
     const KpiResult serious = engine.result(builtIn(*db, KpiKey::IncidentsSerious), march);
     CHECK(serious.status == KpiStatus::Amber); // target 1, amber band 1
     CHECK(serious.previousStatus == KpiStatus::Green);
