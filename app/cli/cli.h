@@ -43,5 +43,6 @@ int runCheck(int argc, char *argv[]);
 int runDemo(int argc, char *argv[]);
 int runExport(int argc, char *argv[]);
 int runGui(int argc, char *argv[]);
+int runKpi(int argc, char *argv[]);
 
 } // namespace vigil::cli

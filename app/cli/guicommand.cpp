@@ -39,7 +39,8 @@ QString mainHelp(const QCommandLineParser &parser)
     help += Text::tr("\nCommands (each has --help; none needs a display):\n"
                      "  check    Check a site file's integrity, schema and audit trail.\n"
                      "  demo     Create a new site file filled with a realistic demo site.\n"
-                     "  export   Write a register (risks, ...) to a CSV file.\n");
+                     "  export   Write a register (risks, ...) to a CSV file.\n"
+                     "  kpi      Print every KPI's value, target and status for a period.\n");
     return help;
 }
 
@@ -85,7 +86,8 @@ int runGui(int argc, char *argv[])
         }
         if (!parser.positionalArguments().isEmpty()) {
             const QString word = parser.positionalArguments().constFirst();
-            if (word == QLatin1String("check") || word == QLatin1String("demo") || word == QLatin1String("export"))
+            if (word == QLatin1String("check") || word == QLatin1String("demo") || word == QLatin1String("export")
+                || word == QLatin1String("kpi"))
                 return fail({}, Text::tr("put the command first: 'vigil %1 --database FILE'.").arg(word), UsageError);
             return fail({}, Text::tr("unknown command '%1'. See 'vigil --help'.").arg(word), UsageError);
         }

@@ -4,6 +4,7 @@
 #include "storage/migrations.h"
 
 #include "incidents/incidentcatalogues.h"
+#include "kpi/kpiengine.h"
 #include "risks/criteriarepository.h"
 #include "risks/riskcatalogues.h"
 #include "storage/database.h"
@@ -79,6 +80,98 @@ void seedTraining(Database &db)
     tx.commit();
 }
 
+// File format 6: the built-in KPIs of DOMAIN.md, computed from the records, and three that the
+// control room or the auditor measures and the officer enters per period.
+void seedKpis(Database &db)
+{
+    struct Seed
+    {
+        const char *key;
+        KpiSource source;
+        QString name;
+        QString description;
+        QString unit;
+        double target;
+        KpiDirection direction;
+        double amberBand;
+        KpiFrequency frequency;
+    };
+    const auto lower = KpiDirection::LowerIsBetter;
+    const auto higher = KpiDirection::HigherIsBetter;
+    const auto computed = KpiSource::Computed;
+    const auto manual = KpiSource::Manual;
+    const auto month = KpiFrequency::Month;
+    const QString count = Text::tr("incidents");
+    const QString hours = Text::tr("hours");
+    const QString percent = QStringLiteral("%");
+    const Seed seeds[] = {
+        {KpiKey::IncidentsTotal, computed, Text::tr("Incidents"), Text::tr("Incidents that occurred in the period."),
+            count, 20, lower, 5, month},
+        {KpiKey::IncidentsSerious, computed, Text::tr("Serious incidents"),
+            Text::tr("Incidents of high or critical severity that occurred in the period."), count, 1, lower, 1, month},
+        {KpiKey::MeanHoursToClose, computed, Text::tr("Mean time to close"),
+            Text::tr("Mean hours from report to close of the incidents closed in the period."), hours, 72, lower, 24,
+            month},
+        {KpiKey::P90HoursToClose, computed, Text::tr("Time to close, 90th percentile"),
+            Text::tr("Nine in ten of the incidents closed in the period were closed within this many hours of their "
+                     "report."),
+            hours, 168, lower, 72, month},
+        {KpiKey::ClosedWithinTarget, computed, Text::tr("Closed within %n days", nullptr, KpiEngine::incidentTargetDays),
+            Text::tr("Share of the incidents closed in the period that were closed within %n days of their report.",
+                nullptr, KpiEngine::incidentTargetDays),
+            percent, 80, higher, 10, month},
+        {KpiKey::RisksOpenHigh, computed, Text::tr("High and extreme risks"),
+            Text::tr("Open risks at the two highest residual levels at the end of the period."), Text::tr("risks"), 0,
+            lower, 2, month},
+        {KpiKey::RisksPastReview, computed, Text::tr("Risks past review date"),
+            Text::tr("Open risks whose review date had passed at the end of the period."), Text::tr("risks"), 0, lower,
+            2, month},
+        {KpiKey::TrainingCompliance, computed, Text::tr("Training compliance"),
+            Text::tr("Share of the certifications their posts need that people held at the end of the period."),
+            percent, 95, higher, 5, month},
+        {KpiKey::CertificationsExpiring, computed, Text::tr("Certifications expiring in 30 days"),
+            Text::tr("Required certifications running out within 30 days of the end of the period."),
+            Text::tr("certifications"), 5, lower, 5, month},
+        {KpiKey::ActionsOpen, computed, Text::tr("Corrective actions open"),
+            Text::tr("Corrective actions not completed at the end of the period."), Text::tr("actions"), 10, lower, 5,
+            month},
+        {KpiKey::ActionsOverdue, computed, Text::tr("Corrective actions overdue"),
+            Text::tr("Corrective actions past their due date and not completed at the end of the period."),
+            Text::tr("actions"), 0, lower, 2, month},
+        {KpiKey::ActionsClosedOnTime, computed, Text::tr("Corrective actions closed on time"),
+            Text::tr("Share of the corrective actions completed in the period that were completed by their due date."),
+            percent, 90, higher, 10, month},
+        {KpiKey::PatrolsCompleted, manual, Text::tr("Patrols completed"),
+            Text::tr("Share of the scheduled patrols that were completed, from the patrol log."), percent, 98, higher,
+            3, month},
+        {KpiKey::AlarmResponseMinutes, manual, Text::tr("Alarm response time"),
+            Text::tr("Mean minutes from alarm to a guard on the scene, as measured by the control room."),
+            Text::tr("minutes"), 5, lower, 2, month},
+        {KpiKey::AuditScore, manual, Text::tr("Audit score"),
+            Text::tr("Score of the quarter's internal security audit."), percent, 90, higher, 5,
+            KpiFrequency::Quarter},
+    };
+    Transaction tx(db);
+    KpiRepository kpis(db);
+    const QString builtIn = Text::tr("built in");
+    int order = 0;
+    for (const Seed &seed : seeds) {
+        Kpi kpi;
+        kpi.key = QLatin1String(seed.key);
+        kpi.source = seed.source;
+        kpi.name = seed.name;
+        kpi.description = seed.description;
+        kpi.unit = seed.unit;
+        kpi.target = seed.target;
+        kpi.direction = seed.direction;
+        kpi.amberBand = seed.amberBand;
+        kpi.frequency = seed.frequency;
+        kpi.sortOrder = (++order) * 10;
+        kpis.save(kpi, builtIn);
+    }
+    tx.commit();
+}
+
 } // namespace
 
 std::function<void(Database &)> migrationSeed(int version)
@@ -90,6 +183,8 @@ std::function<void(Database &)> migrationSeed(int version)
         return seedIncidents;
     case 4:
         return seedTraining;
+    case 6:
+        return seedKpis;
     default:
         return {};
     }

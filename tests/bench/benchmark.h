@@ -40,6 +40,7 @@ QList<Operation> shellOperations();
 QList<Operation> riskOperations();
 QList<Operation> incidentOperations();
 QList<Operation> trainingOperations();
+QList<Operation> kpiOperations();
 
 // Runs `program args`, and returns the number in its "… N ms" line (or a negative number).
 double runAndReadMilliseconds(const QString &program, const QStringList &args);

@@ -9,6 +9,7 @@ QList<Operation> allOperations()
     operations += riskOperations();
     operations += incidentOperations();
     operations += trainingOperations();
+    operations += kpiOperations();
     return operations;
 }
 

@@ -7,11 +7,15 @@
 #include "core/trainingtestsupport.h"
 #include "storage/database.h"
 #include "io/csv.h"
+#include "kpi/kpiengine.h"
 #include "risks/riskrepository.h"
 #include "storage/query.h"
 #include "testconfig.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -529,4 +533,116 @@ TEST_CASE("vigil export of the demo's training: every record and every person", 
         all += row.join(u'|');
     for (const char *status : {"Valid (", "Expiring (", "Expired (", "Missing"})
         CHECK(all.contains(QLatin1String(status)));
+}
+
+TEST_CASE("vigil kpi prints every KPI for a period as JSON, CSV or text, the same as core", "[cli][kpi]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    QList<KpiResult> expected;
+    {
+        test::PinnedClock pinned(QDateTime(QDate(2026, 4, 20), QTime(9, 0), Qt::UTC));
+        auto db = Database::create(path);
+        IncidentRepository incidents(*db);
+        for (int day : {3, 9, 17}) {
+            Incident incident = test::makeIncident(*db, QStringLiteral("Fence damaged"));
+            incident.occurredAt = QDateTime(QDate(2026, 3, day), QTime(12, 0), Qt::UTC);
+            incident.reportedAt = incident.occurredAt.addSecs(1800);
+            incident.severity = day == 9 ? Severity::Critical : Severity::Low;
+            const qint64 id = incidents.create(incident).id;
+            if (day != 17)
+                incidents.changeStatus(id, IncidentStatus::Closed, QStringLiteral("done"), QStringLiteral("cause"),
+                    QStringLiteral("lesson"));
+        }
+        Incident february = test::makeIncident(*db, QStringLiteral("Door forced"));
+        february.occurredAt = QDateTime(QDate(2026, 2, 14), QTime(3, 0), Qt::UTC);
+        february.reportedAt = february.occurredAt;
+        incidents.create(february);
+        const QList<Kpi> all = activeKpis(*db);
+        const Kpi patrols = *std::find_if(
+            all.begin(), all.end(), [](const Kpi &kpi) { return kpi.key == QLatin1String(KpiKey::PatrolsCompleted); });
+        KpiValueRepository(*db).setValue(patrols.id, QDate(2026, 3, 1), 97.5);
+        expected = KpiEngine(*db).results(Period::month(2026, 3));
+    }
+    REQUIRE(expected.size() == 15);
+
+    const Run json = vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"), path, QStringLiteral("--period"),
+        QStringLiteral("2026-03"), QStringLiteral("--format"), QStringLiteral("json")});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    CHECK(document.value(QStringLiteral("period")).toString() == QStringLiteral("2026-03"));
+    CHECK(document.value(QStringLiteral("previous_period")).toString() == QStringLiteral("2026-02"));
+    const QJsonArray kpis = document.value(QStringLiteral("kpis")).toArray();
+    REQUIRE(kpis.size() == expected.size());
+    const auto same = [](const QJsonValue &printed, std::optional<double> value) {
+        if (!value)
+            return printed.isNull();
+        return std::abs(printed.toDouble() - *value) < 0.005 + 1e-9;
+    };
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const KpiResult &r = expected.at(i);
+        const QJsonObject kpi = kpis.at(i).toObject();
+        INFO(r.kpi.key.toStdString());
+        CHECK(kpi.value(QStringLiteral("key")).toString() == r.kpi.key);
+        CHECK(kpi.value(QStringLiteral("name")).toString() == r.kpi.name);
+        CHECK(same(kpi.value(QStringLiteral("value")), r.value));
+        CHECK(same(kpi.value(QStringLiteral("target")), r.target));
+        CHECK(same(kpi.value(QStringLiteral("previous")), r.previous));
+        CHECK(kpi.value(QStringLiteral("status")).toString() == kpiStatusKey(r.status));
+        CHECK(kpi.value(QStringLiteral("previous_status")).toString() == kpiStatusKey(r.previousStatus));
+    }
+    // Known answers, as well as agreement with core.
+    CHECK(kpis.at(0).toObject().value(QStringLiteral("value")).toDouble() == 3);
+    CHECK(kpis.at(0).toObject().value(QStringLiteral("previous")).toDouble() == 1);
+
+    const Run csv = vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"), path, QStringLiteral("--period"),
+        QStringLiteral("2026-03"), QStringLiteral("--format"), QStringLiteral("csv")});
+    REQUIRE(csv.exitCode == 0);
+    QList<QStringList> rows;
+    REQUIRE(parseCsv(csv.out, &rows));
+    REQUIRE(rows.size() == expected.size() + 1);
+    const QStringList header = rows.at(0);
+    CHECK(header.mid(0, 2) == QStringList {QStringLiteral("key"), QStringLiteral("name")});
+    const int valueColumn = int(header.indexOf(QStringLiteral("value")));
+    const int statusColumn = int(header.indexOf(QStringLiteral("status")));
+    REQUIRE(valueColumn > 0);
+    REQUIRE(statusColumn > 0);
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const KpiResult &r = expected.at(i);
+        INFO(r.kpi.key.toStdString());
+        const QString printed = rows.at(i + 1).at(valueColumn);
+        if (r.value)
+            CHECK(std::abs(printed.toDouble() - *r.value) < 0.005 + 1e-9);
+        else
+            CHECK(printed.isEmpty());
+        CHECK(rows.at(i + 1).at(statusColumn) == kpiStatusKey(r.status));
+    }
+    const auto patrolsRow = std::find_if(rows.begin(), rows.end(),
+        [](const QStringList &row) { return row.at(0) == QLatin1String(KpiKey::PatrolsCompleted); });
+    REQUIRE(patrolsRow != rows.end());
+    CHECK(patrolsRow->at(valueColumn) == QStringLiteral("97.5"));
+    CHECK(patrolsRow->at(statusColumn) == QStringLiteral("amber"));
+
+    // The default is a table for people: one line per KPI after the heading lines.
+    const Run text = vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"), path, QStringLiteral("--period"),
+        QStringLiteral("2026-Q1")});
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.startsWith(QStringLiteral("KPIs for 2026-Q1 (2026-01-01 to 2026-03-31)")));
+    CHECK(text.out.split(u'\n', Qt::SkipEmptyParts).size() == 2 + expected.size());
+    CHECK(text.out.contains(QStringLiteral("Patrols completed")));
+
+    // Usage errors exit 2, a file that cannot be read 1; each with one line on stderr.
+    requireOneLineFailure(vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"), path, QStringLiteral("--period"),
+                              QStringLiteral("2026-13")}),
+        2);
+    requireOneLineFailure(vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"), path}), 2);
+    requireOneLineFailure(vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"), path, QStringLiteral("--period"),
+                              QStringLiteral("2026"), QStringLiteral("--format"), QStringLiteral("xml")}),
+        2);
+    requireOneLineFailure(vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"),
+                              dir.path(QStringLiteral("missing.vigil")), QStringLiteral("--period"), QStringLiteral("2026")}),
+        1);
+    const Run help = vigilRun({QStringLiteral("kpi"), QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    CHECK(help.out.contains(QStringLiteral("--period")));
 }
