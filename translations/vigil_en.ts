@@ -229,6 +229,23 @@
     </message>
 </context>
 <context>
+    <name>vigil::Seeds</name>
+    <message numerus="yes">
+        <source>Closed within %n days</source>
+        <translation>
+            <numerusform>Closed within %n day</numerusform>
+            <numerusform>Closed within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Share of the incidents closed in the period that were closed within %n days of their report.</source>
+        <translation>
+            <numerusform>Share of the incidents closed in the period that were closed within %n day of their report.</numerusform>
+            <numerusform>Share of the incidents closed in the period that were closed within %n days of their report.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::SessionDialog</name>
     <message numerus="yes">
         <source>%n attending</source>
