@@ -2,6 +2,7 @@
 
 #include "actions/actionsmodule.h"
 #include "incidents/incidentsmodule.h"
+#include "kpi/kpimodule.h"
 #include "overview/overviewmodule.h"
 #include "risks/risksmodule.h"
 #include "site/sitemodule.h"
@@ -17,6 +18,7 @@ std::vector<std::unique_ptr<Module>> createModules(const ModuleContext &context)
     modules.push_back(std::make_unique<RisksModule>(context));
     modules.push_back(std::make_unique<TrainingModule>(context));
     modules.push_back(std::make_unique<ActionsModule>(context));
+    modules.push_back(std::make_unique<KpiModule>(context));
     modules.push_back(std::make_unique<SiteModule>(context));
     return modules;
 }

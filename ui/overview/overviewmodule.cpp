@@ -2,7 +2,6 @@
 
 #include "overview/overviewpage.h"
 #include "shell/icons.h"
-#include "storage/recordstore.h"
 
 #include <QCoreApplication>
 
@@ -39,22 +38,6 @@ QIcon OverviewModule::icon() const
 QWidget *OverviewModule::createWidget(QWidget *parent)
 {
     return new OverviewPage(m_context, parent);
-}
-
-QString OverviewModule::entityTitle(const QString &entity) const
-{
-    if (entity == QLatin1String("kpis"))
-        return Text::tr("KPI");
-    if (entity == QLatin1String("kpi_values"))
-        return Text::tr("KPI value");
-    return {};
-}
-
-QString OverviewModule::recordLabel(const QString &entity, const QString &uuid) const
-{
-    if (entity != QLatin1String("kpis"))
-        return {};
-    return RecordStore(m_context.db, entity).valueOf(uuid, QStringLiteral("name")).toString();
 }
 
 } // namespace vigil

@@ -15,9 +15,6 @@ public:
     QString title() const override;
     QIcon icon() const override;
     QWidget *createWidget(QWidget *parent) override;
-    // The KPI definitions and values are named here until the KPI dashboard module owns them.
-    QString entityTitle(const QString &entity) const override;
-    QString recordLabel(const QString &entity, const QString &uuid) const override;
 
 private:
     ModuleContext m_context;
