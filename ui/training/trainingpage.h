@@ -6,23 +6,22 @@
 #include <QWidget>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
 class QDateEdit;
 class QLabel;
-class QLineEdit;
-class QSortFilterProxyModel;
 class QTabWidget;
-class QTableView;
-class QTreeWidget;
 
 namespace vigil {
 
 class ComplianceMatrixModel;
+class MatrixTab;
+class RecordsTab;
+class ExpiringTab;
 class TrainingRecordModel;
+class TrainingTab;
 
 // Training and competence: the compliance matrix, the records, what is expiring, who is ready
-// for a post on a day, and planned sessions; everything as of a chosen date (today by default).
+// for a post on a day, and planned sessions (one tab each, see matrixtab.h and trainingtabs.h);
+// everything as of a chosen date (today by default).
 class TrainingPage : public QWidget
 {
     Q_OBJECT
@@ -31,8 +30,8 @@ public:
     TrainingPage(const ModuleContext &context, QWidget *parent = nullptr);
 
     QList<QAction *> toolbarActions() const { return m_toolbar; }
-    ComplianceMatrixModel *matrixModel() const { return m_matrixModel; }
-    TrainingRecordModel *recordModel() const { return m_recordModel; }
+    ComplianceMatrixModel *matrixModel() const;
+    TrainingRecordModel *recordModel() const;
     void showTarget(const QVariant &target);
     QVariant saveState() const;
     void restoreState(const QVariant &state);
@@ -41,66 +40,20 @@ public:
     void setAsOf(const QDate &day);
     void recordTraining();
     void newSession();
-    void openCurrent();
-    void deleteCurrent();
-    void exportCsv();
 
 private:
-    QWidget *buildMatrixTab();
-    QWidget *buildRecordsTab();
-    QWidget *buildExpiringTab();
-    QWidget *buildReadinessTab();
-    QWidget *buildSessionsTab();
-    void fillChoices();
+    TrainingTab *currentTab() const;
     void refresh();
-    void refreshMatrix();
-    void refreshRecords();
-    void refreshExpiring();
-    void refreshReadiness();
-    void refreshSessions();
     void updateSummary();
-    void activateMatrixCell(const QModelIndex &index);
-    void openSession(qint64 id);
 
     ModuleContext m_context;
     QDateEdit *m_asOf;
     QLabel *m_summary;
     QTabWidget *m_tabs;
-    // Matrix
-    ComplianceMatrixModel *m_matrixModel;
-    QSortFilterProxyModel *m_matrixProxy;
-    QTableView *m_matrix;
-    QLineEdit *m_matrixSearch;
-    QComboBox *m_matrixPost;
-    QComboBox *m_matrixEmployer;
-    QComboBox *m_matrixShow;
-    QLabel *m_matrixCount;
-    // Records
-    TrainingRecordModel *m_recordModel;
-    QTableView *m_records;
-    QLineEdit *m_recordSearch;
-    QComboBox *m_recordCourse;
-    QComboBox *m_recordPost;
-    QComboBox *m_recordEmployer;
-    QCheckBox *m_recordLeavers;
-    QLabel *m_recordCount;
-    // Expiring
-    QComboBox *m_expiringDays;
-    QCheckBox *m_expiringRequired;
-    QTreeWidget *m_expiring;
-    QLabel *m_expiringCount;
-    // Readiness
-    QComboBox *m_readinessPost;
-    QDateEdit *m_readinessDate;
-    QCheckBox *m_readinessEveryone;
-    QTreeWidget *m_readiness;
-    QLabel *m_readinessCount;
-    // Sessions
-    QCheckBox *m_sessionsPast;
-    QTreeWidget *m_sessions;
-
+    MatrixTab *m_matrix;
+    RecordsTab *m_records;
+    ExpiringTab *m_expiring;
     QList<QAction *> m_toolbar;
-    bool m_filling = false;
     bool m_refreshPending = false;
 };
 

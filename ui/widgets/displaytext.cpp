@@ -12,6 +12,11 @@ QString shortDateTime(const QDateTime &moment)
     return locale.toString(moment.toLocalTime(), locale.dateFormat(QLocale::ShortFormat) + QStringLiteral(" HH:mm"));
 }
 
+QString shortDate(const QDate &date, const QString &none)
+{
+    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : none;
+}
+
 QString elideWords(const QString &text, int maxChars)
 {
     const QString line = text.simplified();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 
@@ -10,6 +11,9 @@ namespace vigil {
 // A moment in the user's local time: the locale's short date and the time to the minute
 // ("22 Nov 2026 05:12"); seconds are noise in a log.
 QString shortDateTime(const QDateTime &moment);
+
+// A day in the locale's short form ("24 Nov 2026"); none for an invalid date.
+QString shortDate(const QDate &date, const QString &none = {});
 
 // The text on one line, cut after a whole word with an ellipsis when longer than maxChars
 // ("… in Charging bay 5. The…" rather than "… in Charging bay 5. The dete").

@@ -7,6 +7,9 @@
 #include "shell/module.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QLineEdit>
+#include <QTimer>
 #include <QDir>
 #include <QStandardPaths>
 #include <QHeaderView>
@@ -24,6 +27,30 @@ QComboBox *filterCombo(const QString &objectName, QWidget *parent)
     combo->setMinimumContentsLength(12);
     combo->setMaximumWidth(combo->fontMetrics().averageCharWidth() * 34);
     return combo;
+}
+
+void connectFilters(QObject *owner, QLineEdit *search, const QList<QComboBox *> &combos, const bool *filling,
+    const std::function<void()> &apply)
+{
+    if (search) {
+        auto *timer = new QTimer(owner);
+        timer->setSingleShot(true);
+        timer->setInterval(150);
+        QObject::connect(search, &QLineEdit::textChanged, timer, qOverload<>(&QTimer::start));
+        QObject::connect(timer, &QTimer::timeout, owner, apply);
+    }
+    for (QComboBox *combo : combos) {
+        QObject::connect(combo, &QComboBox::currentIndexChanged, owner, [filling, apply] {
+            if (!filling || !*filling)
+                apply();
+        });
+    }
+}
+
+void openDialog(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 QLabel *problemLabel(const QString &objectName, QWidget *parent)

@@ -5,6 +5,8 @@
 #include <functional>
 
 class QComboBox;
+class QDialog;
+class QLineEdit;
 class QLabel;
 class QTableView;
 class QWidget;
@@ -20,6 +22,13 @@ struct ModuleContext;
 QComboBox *filterCombo(const QString &objectName, QWidget *parent);
 // Selects the entry with this data, or the first entry.
 void selectData(QComboBox *combo, const QVariant &data);
+// Applies a register's filter as the user types (150 ms after the last key, not a query per
+// keystroke) and at once when one of the combo boxes changes, unless *filling says the page is
+// refilling its combo boxes.
+void connectFilters(QObject *owner, QLineEdit *search, const QList<QComboBox *> &combos, const bool *filling,
+    const std::function<void()> &apply);
+// Shows a dialog window-modal without waiting for it; it deletes itself when closed.
+void openDialog(QDialog *dialog);
 // The red line under a form that says why it cannot be saved; hidden until it has something to say.
 QLabel *problemLabel(const QString &objectName, QWidget *parent);
 // A register table: whole rows selected, sorting by the header, fixed row height (so a model of
