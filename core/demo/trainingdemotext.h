@@ -1,9 +1,13 @@
 // The fixed part of the training demo (trainingdemo.cpp): the security posts of Northgate
 // Distribution Centre, its two contractor companies, the courses, the post x course grid and the
-// names the people are made from.
+// names the people are made from; and the certificates attached to a few records
+// (trainingdemocertificates.cpp).
 #pragma once
 
+#include <QByteArray>
+#include <QDate>
 #include <QList>
+#include <QString>
 
 namespace vigil::trainingtext {
 
@@ -63,5 +67,20 @@ const QList<const char *> &lastNames();
 const QList<const char *> &failedNotes();
 const QList<const char *> &renewalNotes();
 const QList<const char *> &cancelledReasons();
+
+// What a certificate says.
+struct CertificateText
+{
+    QString person;
+    QString course;
+    QString provider;
+    QString trainer;
+    QDate completed;
+    QDate expires; // invalid: no expiry
+};
+// A one-page PDF, its bytes depending on nothing but the text.
+QByteArray certificatePdf(const CertificateText &c);
+// A photographed certificate, as an officer hands in on a phone.
+QByteArray certificatePng(const CertificateText &c);
 
 } // namespace vigil::trainingtext
