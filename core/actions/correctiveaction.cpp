@@ -38,16 +38,11 @@ constexpr EnumName<ActionSource> sources[] = {
 
 const QString table = QStringLiteral("corrective_actions");
 
-QVariant dateOrNull(const QDate &date)
-{
-    return date.isValid() ? QVariant(date) : QVariant();
-}
-
 QVariantMap fieldsOf(const CorrectiveAction &a)
 {
     return {{QStringLiteral("description"), a.description.trimmed()}, {QStringLiteral("source_kind"), actionSourceKey(a.source)},
-        {QStringLiteral("incident_id"), a.incidentId > 0 ? QVariant(a.incidentId) : QVariant()},
-        {QStringLiteral("owner_id"), a.ownerId > 0 ? QVariant(a.ownerId) : QVariant()},
+        {QStringLiteral("incident_id"), idOrNull(a.incidentId)},
+        {QStringLiteral("owner_id"), idOrNull(a.ownerId)},
         {QStringLiteral("due_date"), dateOrNull(a.dueDate)}, {QStringLiteral("status"), actionStatusKey(a.status)},
         {QStringLiteral("completed_on"), dateOrNull(a.completedOn)},
         {QStringLiteral("verification_note"), a.verificationNote.trimmed()},
@@ -62,7 +57,7 @@ QString whereClause(const ActionFilter &f, QVariantList *args)
         args->append(f.ownerId);
     }
     if (!f.statuses.isEmpty()) {
-        conditions.append(QStringLiteral("x.status IN (%1)").arg(QStringLiteral("?, ").repeated(f.statuses.size() - 1) + u'?'));
+        conditions.append(QStringLiteral("x.status IN (%1)").arg(placeholders(f.statuses.size())));
         for (ActionStatus s : f.statuses)
             args->append(actionStatusKey(s));
     }
@@ -76,7 +71,7 @@ QString whereClause(const ActionFilter &f, QVariantList *args)
     }
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     for (QString word : f.text.split(spaces, Qt::SkipEmptyParts)) {
-        word.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        word = escapeLike(word);
         conditions.append(QStringLiteral("(x.reference LIKE ? ESCAPE '\\' OR x.description LIKE ? ESCAPE '\\' "
                                          "OR x.verification_note LIKE ? ESCAPE '\\' OR i.reference LIKE ? ESCAPE '\\')"));
         for (int n = 0; n < 4; ++n)
@@ -171,13 +166,13 @@ ActionRepository::ActionRepository(Database &db)
 {
 }
 
-CorrectiveAction ActionRepository::load(qint64 id) const
+namespace {
+
+const QString actionColumns = QStringLiteral("id, uuid, reference, description, source_kind, incident_id, owner_id, "
+                                             "due_date, status, completed_on, verification_note, verified_on");
+
+CorrectiveAction readAction(const Query &q)
 {
-    Query q(m_db, QStringLiteral("SELECT id, uuid, reference, description, source_kind, incident_id, owner_id, due_date, "
-                                 "status, completed_on, verification_note, verified_on FROM corrective_actions WHERE id = ?"));
-    q.bind(id).exec();
-    if (!q.next())
-        throw Error(Text::tr("The corrective action no longer exists."));
     CorrectiveAction a;
     a.id = q.value(0).toLongLong();
     a.uuid = q.value(1).toString();
@@ -192,6 +187,17 @@ CorrectiveAction ActionRepository::load(qint64 id) const
     a.verificationNote = q.value(10).toString();
     a.verifiedOn = fromStoredDate(q.value(11).toString());
     return a;
+}
+
+} // namespace
+
+CorrectiveAction ActionRepository::load(qint64 id) const
+{
+    Query q(m_db, QStringLiteral("SELECT %1 FROM corrective_actions WHERE id = ?").arg(actionColumns));
+    q.bind(id).exec();
+    if (!q.next())
+        throw Error(Text::tr("The corrective action no longer exists."));
+    return readAction(q);
 }
 
 QList<FieldProblem> ActionRepository::problems(const CorrectiveAction &a) const
@@ -337,11 +343,11 @@ QList<qint64> ActionRepository::ids(const ActionFilter &filter, ActionColumn col
 
 QList<CorrectiveAction> ActionRepository::forIncident(qint64 incidentId) const
 {
+    Query q(m_db, QStringLiteral("SELECT %1 FROM corrective_actions WHERE incident_id = ? ORDER BY id").arg(actionColumns));
+    q.bind(incidentId).exec();
     QList<CorrectiveAction> list;
-    ActionFilter filter;
-    filter.incidentId = incidentId;
-    for (qint64 id : ids(filter, ActionColumn::Reference, Qt::AscendingOrder))
-        list.append(load(id));
+    while (q.next())
+        list.append(readAction(q));
     return list;
 }
 

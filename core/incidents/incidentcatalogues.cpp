@@ -49,7 +49,7 @@ QStringList CatalogueTraits<IncidentCategory>::columns()
 
 QVariantMap CatalogueTraits<IncidentCategory>::fields(const IncidentCategory &category)
 {
-    return {{QStringLiteral("parent_id"), category.parentId > 0 ? QVariant(category.parentId) : QVariant()},
+    return {{QStringLiteral("parent_id"), idOrNull(category.parentId)},
         {QStringLiteral("description"), category.description.trimmed()}, {QStringLiteral("source"), category.source}};
 }
 

@@ -18,11 +18,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(vigil::IncidentRepository)
 };
 
-QString placeholders(qsizetype count)
-{
-    return QStringLiteral("?, ").repeated(count - 1) + QStringLiteral("?");
-}
-
 // The words typed, each as a quoted prefix term: FTS5 syntax in the text can never break the query.
 QString ftsQuery(const QString &text)
 {

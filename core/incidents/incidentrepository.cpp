@@ -1,5 +1,7 @@
 #include "incidentrepository.h"
 
+#include "actions/correctiveaction.h"
+
 #include "base/clock.h"
 #include "base/timeformat.h"
 #include "incidents/workflow.h"
@@ -20,11 +22,6 @@ struct Text
 };
 
 const QString table = QStringLiteral("incidents");
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
 
 // Columns of an incident besides id, uuid, reference and the common columns, as load() reads them.
 const QStringList &incidentColumns()
@@ -92,7 +89,7 @@ void insertRows(const Database &db, const QString &tableName, const QList<QVaria
     for (const QVariantMap &row : rows) {
         const QStringList columns = row.keys();
         Query q(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                        .arg(tableName, columns.join(u", "), QStringLiteral("?, ").repeated(columns.size() - 1) + u'?'));
+                        .arg(tableName, columns.join(u", "), placeholders(columns.size())));
         for (const QString &column : columns)
             q.bind(row.value(column));
         q.exec();
@@ -405,7 +402,8 @@ IncidentSnapshot IncidentRepository::remove(qint64 id)
     s.risks = selectRows(m_db, QStringLiteral("incident_risks"), QStringLiteral("incident_id"), id);
     s.timeline = selectRows(m_db, QStringLiteral("incident_timeline"), QStringLiteral("incident_id"), id);
     s.attachments = selectRows(m_db, QStringLiteral("incident_attachments"), QStringLiteral("incident_id"), id);
-    // Its actions stay (the work may be real) but lose the link, in the audit trail too.
+    // Its actions stay (the work may be real) but lose the link, in the audit trail too; without an
+    // incident they come from elsewhere ("other"), so they can still be saved.
     Query actions(m_db, QStringLiteral("SELECT id FROM corrective_actions WHERE incident_id = ? ORDER BY id"));
     actions.bind(id);
     actions.exec();
@@ -413,8 +411,9 @@ IncidentSnapshot IncidentRepository::remove(qint64 id)
         s.actionIds.append(actions.value(0).toLongLong());
     RecordStore actionStore(m_db, QStringLiteral("corrective_actions"));
     for (qint64 actionId : s.actionIds)
-        actionStore.update(actionId, {{QStringLiteral("incident_id"), QVariant()}}, AuditAction::Update,
-            Text::tr("its incident was deleted"));
+        actionStore.update(actionId,
+            {{QStringLiteral("incident_id"), QVariant()}, {QStringLiteral("source_kind"), actionSourceKey(ActionSource::Other)}},
+            AuditAction::Update, Text::tr("its incident was deleted"));
     store.remove(id, Text::tr("logged by mistake"));
     execute(m_db, QStringLiteral("DELETE FROM incident_search WHERE rowid = ?"), {id});
     tx.commit();
@@ -433,7 +432,9 @@ void IncidentRepository::restore(const IncidentSnapshot &s)
     RecordStore actionStore(m_db, QStringLiteral("corrective_actions"));
     for (qint64 actionId : s.actionIds) {
         if (!actionStore.row(actionId).isEmpty())
-            actionStore.update(actionId, {{QStringLiteral("incident_id"), id}}, AuditAction::Update, Text::tr("delete undone"));
+            actionStore.update(actionId,
+                {{QStringLiteral("incident_id"), id}, {QStringLiteral("source_kind"), actionSourceKey(ActionSource::Incident)}},
+                AuditAction::Update, Text::tr("delete undone"));
     }
     refreshSearch(id);
     tx.commit();
@@ -467,7 +468,7 @@ qint64 IncidentRepository::addTimeline(qint64 id, TimelineKind kind, const QStri
         .bind(text.isNull() ? QStringLiteral("") : text)
         .bind(from ? QVariant(incidentStatusKey(*from)) : QVariant())
         .bind(to ? QVariant(incidentStatusKey(*to)) : QVariant())
-        .bind(corrects > 0 ? QVariant(corrects) : QVariant())
+        .bind(idOrNull(corrects))
         .exec();
     m_db.recordChange(QStringLiteral("incident_timeline"), id);
     return q.lastInsertId();

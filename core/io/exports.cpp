@@ -31,9 +31,10 @@ QList<ExportKind> exportKinds()
             Text::tr("retired ones included"), false},
         {QStringLiteral("incidents"), Text::tr("Incident log"),
             [](Database &db) { return IncidentRepository(db).exportTable({}, IncidentColumn::Occurred, Qt::AscendingOrder); },
-            {}, false},
+            Text::tr("the log, oldest first, every field"), false},
         {QStringLiteral("actions"), Text::tr("Corrective actions"),
-            [](Database &db) { return ActionRepository(db).exportTable({}); }, {}, false},
+            [](Database &db) { return ActionRepository(db).exportTable({}); }, Text::tr("every corrective action"),
+            false},
         // Every record ever made, oldest first: a leaver's training is part of the site's history
         // (and what an auditor or a tribunal asks for).
         {QStringLiteral("training"), Text::tr("Training records (leavers' included)"),

@@ -1,5 +1,7 @@
 #include "kpi.h"
 
+#include <QLocale>
+
 #include "base/enumnames.h"
 #include "base/timeformat.h"
 #include "storage/database.h"
@@ -113,7 +115,7 @@ QVariantMap CatalogueTraits<Kpi>::fields(const Kpi &kpi)
         {QStringLiteral("source"), kpiSourceKey(kpi.source)},
         {QStringLiteral("target"), kpi.target ? QVariant(*kpi.target) : QVariant()},
         {QStringLiteral("direction"), kpiDirectionKey(kpi.direction)}, {QStringLiteral("amber_band"), kpi.amberBand},
-        {QStringLiteral("owner_id"), kpi.ownerId ? QVariant(kpi.ownerId) : QVariant()},
+        {QStringLiteral("owner_id"), idOrNull(kpi.ownerId)},
         {QStringLiteral("frequency"), kpiFrequencyKey(kpi.frequency)}, {QStringLiteral("sort_order"), kpi.sortOrder}};
 }
 
@@ -143,6 +145,30 @@ QString CatalogueTraits<Kpi>::problem(const Kpi &kpi)
     if (kpi.target && std::isnan(*kpi.target))
         return Text::tr("A KPI's target must be a number.");
     return {};
+}
+
+QString kpiValueText(std::optional<double> value, const QString &unit)
+{
+    if (!value)
+        return QStringLiteral("–");
+    const bool whole = std::abs(*value) >= 100 || std::abs(*value - std::round(*value)) < 0.05;
+    const QString number = QLocale().toString(*value, 'f', whole ? 0 : 1);
+    if (unit == QLatin1String("%"))
+        return number + unit;
+    return unit.isEmpty() ? number : Text::tr("%1 %2").arg(number, unit);
+}
+
+std::optional<Period> entryPeriod(const Kpi &kpi, const Period &period)
+{
+    Period::Kind kind = Period::Kind::Month;
+    if (kpi.frequency == KpiFrequency::Quarter)
+        kind = Period::Kind::Quarter;
+    else if (kpi.frequency == KpiFrequency::Year)
+        kind = Period::Kind::Year;
+    const Period entered = Period::containing(kind, period.first());
+    if (period.last() > entered.last())
+        return std::nullopt;
+    return entered;
 }
 
 QList<Kpi> activeKpis(Database &db)
@@ -200,11 +226,26 @@ void KpiValueRepository::setValue(qint64 kpiId, const QDate &periodStart, double
 
 void KpiValueRepository::clear(qint64 kpiId, const QDate &periodStart)
 {
+    remove(kpiId, periodStart);
+}
+
+QVariantMap KpiValueRepository::remove(qint64 kpiId, const QDate &periodStart)
+{
     const qint64 id = find(kpiId, periodStart);
     if (!id)
-        return;
+        return {};
     Transaction tx(m_db);
-    RecordStore(m_db, QStringLiteral("kpi_values")).remove(id);
+    RecordStore store(m_db, QStringLiteral("kpi_values"));
+    const QVariantMap row = store.row(id);
+    store.remove(id);
+    tx.commit();
+    return row;
+}
+
+void KpiValueRepository::restore(const QVariantMap &row)
+{
+    Transaction tx(m_db);
+    RecordStore(m_db, QStringLiteral("kpi_values")).reinsert(row, Text::tr("entry undone"));
     tx.commit();
 }
 

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -62,6 +63,15 @@ struct CatalogueTraits<Kpi>
 
 using KpiRepository = Catalogue<Kpi>;
 
+// A KPI value as people read it: "93.1%", "262 hours", "9 incidents" (whole numbers from 100
+// up or when whole, otherwise one decimal); "–" for no value.
+QString kpiValueText(std::optional<double> value, const QString &unit);
+
+// The period a manual KPI's value is entered for when `period` is asked for: the period of the
+// KPI's frequency that holds it (a quarterly audit score for one of its months); nothing when
+// `period` is longer (a monthly count has no one value for a quarter).
+std::optional<Period> entryPeriod(const Kpi &kpi, const Period &period);
+
 // The list of active KPIs in their display order (sort_order, then name).
 QList<Kpi> activeKpis(Database &db);
 
@@ -75,8 +85,12 @@ public:
     QString note(qint64 kpiId, const QDate &periodStart) const;
     // Enters or changes the value for the period, in one transaction with its audit entry.
     void setValue(qint64 kpiId, const QDate &periodStart, double value, const QString &note = {});
-    // Takes the value away (undo of an entry); nothing when there is none.
+    // Takes the value away; nothing when there is none.
     void clear(qint64 kpiId, const QDate &periodStart);
+    // The same, returning the row taken away (empty when none) for restore(): an undone entry
+    // comes back as the same record.
+    QVariantMap remove(qint64 kpiId, const QDate &periodStart);
+    void restore(const QVariantMap &row);
 
 private:
     qint64 find(qint64 kpiId, const QDate &periodStart) const;

@@ -29,19 +29,6 @@ int frequencyMonths(KpiFrequency frequency)
     return 1;
 }
 
-Period::Kind periodKind(KpiFrequency frequency)
-{
-    switch (frequency) {
-    case KpiFrequency::Month:
-        return Period::Kind::Month;
-    case KpiFrequency::Quarter:
-        return Period::Kind::Quarter;
-    case KpiFrequency::Year:
-        return Period::Kind::Year;
-    }
-    return Period::Kind::Month;
-}
-
 int intScalar(const Database &db, const QString &sql, const QVariantList &args)
 {
     return scalar(db, sql, args).toInt();
@@ -245,13 +232,8 @@ std::optional<double> KpiEngine::actionsClosedOnTimePercent(const Period &period
 std::optional<double> KpiEngine::value(const Kpi &kpi, const Period &period) const
 {
     if (kpi.source == KpiSource::Manual) {
-        // A value is entered for a period of the KPI's frequency. It answers for any period
-        // within that one (a quarterly audit score for one of its months), but a longer period
-        // (a monthly count asked for a quarter) has no one entered value.
-        const Period entered = Period::containing(periodKind(kpi.frequency), period.first());
-        if (period.last() > entered.last())
-            return std::nullopt;
-        return KpiValueRepository(m_db).value(kpi.id, entered.first());
+        const std::optional<Period> entered = entryPeriod(kpi, period);
+        return entered ? KpiValueRepository(m_db).value(kpi.id, entered->first()) : std::nullopt;
     }
     const QByteArray key = kpi.key.toUtf8();
     if (key == KpiKey::IncidentsTotal)

@@ -61,8 +61,11 @@ struct KpiResult
 // The built-in computations, each over the records for one period. Incidents count in the period
 // they occurred in. An incident counts as closed in a period when it was closed in it and not
 // reopened before the period ended, so a published month does not change later; one reopened
-// and closed again counts again, measured from its report to the new close. Risks, actions and
-// training are taken as they stood at the end of the period's last day. An engine keeps what it
+// and closed again counts again, measured from its report to the new close. Actions and training
+// are taken as they stood at the end of the period's last day, and so are the risks that existed
+// and their residual ratings then; but whether a risk is closed and its review date are read as
+// they are now (the file keeps no history of them outside the audit trail), so closing or
+// reviewing a risk today also changes those two figures for past periods. An engine keeps what it
 // has read (several KPIs share one reading): make a new one to see later changes.
 class KpiEngine
 {

@@ -1,5 +1,6 @@
 #include "person.h"
 
+#include "base/clock.h"
 #include "base/timeformat.h"
 
 namespace vigil {
@@ -9,11 +10,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(vigil::Person)
 };
-
-QVariant dateOrNull(const QDate &date)
-{
-    return date.isValid() ? QVariant(toStoredDate(date)) : QVariant();
-}
 
 } // namespace
 
@@ -31,8 +27,8 @@ QStringList CatalogueTraits<Person>::columns()
 QVariantMap CatalogueTraits<Person>::fields(const Person &person)
 {
     return {{QStringLiteral("staff_number"), person.staffNumber.trimmed()},
-        {QStringLiteral("post_id"), person.postId > 0 ? QVariant(person.postId) : QVariant()},
-        {QStringLiteral("employer_id"), person.employerId > 0 ? QVariant(person.employerId) : QVariant()},
+        {QStringLiteral("post_id"), idOrNull(person.postId)},
+        {QStringLiteral("employer_id"), idOrNull(person.employerId)},
         {QStringLiteral("start_date"), dateOrNull(person.startDate)},
         {QStringLiteral("left_on"), dateOrNull(person.leftOn)},
         {QStringLiteral("email"), person.email.trimmed()}, {QStringLiteral("phone"), person.phone.trimmed()}};
@@ -61,12 +57,37 @@ QString CatalogueTraits<Person>::problem(const Person &person)
     return {};
 }
 
+void CatalogueTraits<Person>::settle(Person &person, const Person *stored)
+{
+    const QDate today = Clock::current().today();
+    const bool comingBack = person.active && stored && !stored->active;
+    if (!person.active && !person.leftOn.isValid())
+        person.leftOn = today;
+    else if (comingBack && person.leftOn.isValid() && person.leftOn <= today)
+        person.leftOn = {};
+    else if (person.active && person.leftOn.isValid() && person.leftOn <= today)
+        person.active = false;
+}
+
 QString personLabel(Database &db, const Person &person)
 {
     if (person.postId <= 0)
         return person.name;
     const QString post = scalar(db, QStringLiteral("SELECT name FROM posts WHERE id = ?"), {person.postId}).toString();
     return post.isEmpty() ? person.name : Text::tr("%1 (%2)").arg(person.name, post);
+}
+
+QHash<qint64, QString> personLabels(Database &db)
+{
+    Query q(db, QStringLiteral("SELECT p.id, p.name, po.name FROM people p LEFT JOIN posts po ON po.id = p.post_id"));
+    q.exec();
+    QHash<qint64, QString> labels;
+    while (q.next()) {
+        const QString post = q.value(2).toString();
+        labels.insert(q.value(0).toLongLong(),
+            post.isEmpty() ? q.value(1).toString() : Text::tr("%1 (%2)").arg(q.value(1).toString(), post));
+    }
+    return labels;
 }
 
 } // namespace vigil

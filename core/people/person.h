@@ -3,6 +3,7 @@
 #include "storage/catalogue.h"
 
 #include <QDate>
+#include <QHash>
 #include <QString>
 
 namespace vigil {
@@ -34,11 +35,17 @@ struct CatalogueTraits<Person>
     static QVariantMap fields(const Person &person);
     static void read(Person &person, const Query &q, int first);
     static QString problem(const Person &person);
+    // Leavers count for compliance until the day they leave: someone made inactive without a
+    // leaving date leaves today; a leaving date that has come makes them inactive; bringing a
+    // leaver back (inactive before, active now) clears the date.
+    static void settle(Person &person, const Person *stored);
 };
 
 using PeopleRepository = Catalogue<Person>;
 
 // "Dana Okafor (Gate officer)": a person as lists of owners and trainers show them.
 QString personLabel(Database &db, const Person &person);
+// The same for everyone, by id, in one query (for lists of people).
+QHash<qint64, QString> personLabels(Database &db);
 
 } // namespace vigil

@@ -27,11 +27,6 @@ constexpr EnumName<ControlStatus> controlStatuses[] = {
     {ControlStatus::Ineffective, "ineffective", QT_TRANSLATE_NOOP("vigil::RiskCatalogues", "Ineffective")},
 };
 
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 // "Physical attack (deliberate/intentional)." -> "Physical attack"
 QString categoryTitle(const QString &expanded)
 {

@@ -23,11 +23,6 @@ struct Text
 
 const QString table = QStringLiteral("risks");
 
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 QVariant intOrNull(int value)
 {
     return value > 0 ? QVariant(value) : QVariant();
@@ -80,16 +75,6 @@ QVariantMap fieldsOf(const Risk &r)
         f.insert(prefix(kind) + QStringLiteral("_level"), set ? QVariant(rating.level) : QVariant());
     }
     return f;
-}
-
-QString escapeLike(QString text)
-{
-    return text.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-}
-
-QString placeholders(qsizetype count)
-{
-    return QStringLiteral("?, ").repeated(count - 1) + QStringLiteral("?");
 }
 
 // The WHERE clause of the register, shared by the rows, their count and the heat maps.
@@ -287,10 +272,10 @@ RecordKey RiskRepository::create(const Risk &input, const QString &context)
     FieldChanges links;
     if (!risk.controlIds.isEmpty())
         links.append({QStringLiteral("controls"), QVariant(),
-            linkNames(QStringLiteral("controls"), risk.controlIds).join(QStringLiteral("; "))});
+            namesOf(m_db, QStringLiteral("controls"), risk.controlIds).join(QStringLiteral("; "))});
     if (!risk.assetIds.isEmpty())
         links.append({QStringLiteral("assets"), QVariant(),
-            linkNames(QStringLiteral("assets"), risk.assetIds).join(QStringLiteral("; "))});
+            namesOf(m_db, QStringLiteral("assets"), risk.assetIds).join(QStringLiteral("; "))});
     const RecordKey key = RecordStore(m_db, table).insert(fields, context, links);
     risk.id = key.id;
     writeLinks(key.id, QStringLiteral("risk_controls"), QStringLiteral("control_id"), risk.controlIds);
@@ -319,8 +304,8 @@ void RiskRepository::save(const Risk &input, const QString &context)
         std::sort(a.begin(), a.end());
         std::sort(b.begin(), b.end());
         if (a != b)
-            links.append({name, linkNames(catalogue, a).join(QStringLiteral("; ")),
-                linkNames(catalogue, b).join(QStringLiteral("; "))});
+            links.append({name, namesOf(m_db, catalogue, a).join(QStringLiteral("; ")),
+                namesOf(m_db, catalogue, b).join(QStringLiteral("; "))});
         return a != b;
     };
     const bool controlsChanged = linkChange(QStringLiteral("controls"), QStringLiteral("controls"), before.controlIds,
@@ -402,14 +387,6 @@ void RiskRepository::writeLinks(qint64 riskId, const QString &linkTable, const Q
         execute(m_db, QStringLiteral("INSERT OR IGNORE INTO %1 (risk_id, %2) VALUES (?, ?)").arg(linkTable, column),
             {riskId, id});
     m_db.recordChange(table, riskId);
-}
-
-QStringList RiskRepository::linkNames(const QString &catalogue, const QList<qint64> &ids) const
-{
-    QStringList names;
-    for (qint64 id : ids)
-        names.append(scalar(m_db, QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(catalogue), {id}).toString());
-    return names;
 }
 
 void RiskRepository::recordRatings(const Risk &risk, const Risk *before, const QString &reason)

@@ -96,7 +96,6 @@ public:
 
 private:
     void writeLinks(qint64 riskId, const QString &table, const QString &column, const QList<qint64> &ids);
-    QStringList linkNames(const QString &catalogue, const QList<qint64> &ids) const;
     void recordRatings(const Risk &risk, const Risk *before, const QString &reason);
     Database &m_db;
 };

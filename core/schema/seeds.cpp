@@ -101,7 +101,7 @@ void seedKpis(Database &db)
     const auto computed = KpiSource::Computed;
     const auto manual = KpiSource::Manual;
     const auto month = KpiFrequency::Month;
-    const QString count = Text::tr("incidents");
+    const QString count; // a count has no unit: the KPI's name says what is counted
     const QString hours = Text::tr("hours");
     const QString percent = QStringLiteral("%");
     const Seed seeds[] = {
@@ -121,23 +121,23 @@ void seedKpis(Database &db)
                 nullptr, KpiEngine::incidentTargetDays),
             percent, 80, higher, 10, month},
         {KpiKey::RisksOpenHigh, computed, Text::tr("High and extreme risks"),
-            Text::tr("Open risks at the two highest residual levels at the end of the period."), Text::tr("risks"), 0,
+            Text::tr("Open risks at the two highest residual levels at the end of the period (open as the register stands now)."), count, 0,
             lower, 2, month},
         {KpiKey::RisksPastReview, computed, Text::tr("Risks past review date"),
-            Text::tr("Open risks whose review date had passed at the end of the period."), Text::tr("risks"), 0, lower,
+            Text::tr("Open risks whose review date, as the register stands now, had passed by the end of the period."), count, 0, lower,
             2, month},
         {KpiKey::TrainingCompliance, computed, Text::tr("Training compliance"),
             Text::tr("Share of the certifications their posts need that people held at the end of the period."),
             percent, 95, higher, 5, month},
         {KpiKey::CertificationsExpiring, computed, Text::tr("Certifications expiring in 30 days"),
             Text::tr("Required certifications running out within 30 days of the end of the period."),
-            Text::tr("certifications"), 5, lower, 5, month},
+            count, 5, lower, 5, month},
         {KpiKey::ActionsOpen, computed, Text::tr("Corrective actions open"),
-            Text::tr("Corrective actions not completed at the end of the period."), Text::tr("actions"), 10, lower, 5,
+            Text::tr("Corrective actions not completed at the end of the period."), count, 10, lower, 5,
             month},
         {KpiKey::ActionsOverdue, computed, Text::tr("Corrective actions overdue"),
             Text::tr("Corrective actions past their due date and not completed at the end of the period."),
-            Text::tr("actions"), 0, lower, 2, month},
+            count, 0, lower, 2, month},
         {KpiKey::ActionsClosedOnTime, computed, Text::tr("Corrective actions closed on time"),
             Text::tr("Share of the corrective actions completed in the period that were completed by their due date."),
             percent, 90, higher, 10, month},

@@ -61,8 +61,15 @@ public:
 
     // Saves a new record (id 0) or changes an existing one, in one transaction with its audit
     // entry. Returns the record's id. Throws Error when the record is not valid.
-    qint64 save(const T &item, const QString &context = {})
+    qint64 save(const T &input, const QString &context = {})
     {
+        T item = input;
+        // A catalogue whose entries follow a rule between fields (a person's leaving date and
+        // their being active) settles them here, for every writer, knowing the entry as stored.
+        if constexpr (requires(T &entry, const T *stored) { Traits::settle(entry, stored); }) {
+            const std::optional<T> stored = item.id > 0 ? load(item.id) : std::nullopt;
+            Traits::settle(item, stored ? &*stored : nullptr);
+        }
         const QString problem = Traits::problem(item);
         if (!problem.isEmpty())
             throw Error(problem);

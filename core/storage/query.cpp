@@ -2,7 +2,10 @@
 
 #include "database.h"
 
+#include "base/timeformat.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlError>
 
 namespace vigil {
@@ -157,6 +160,45 @@ bool isSafeIdentifier(const QString &name)
             return false;
     }
     return true;
+}
+
+QString placeholders(qsizetype count)
+{
+    return count > 0 ? QStringLiteral("?, ").repeated(count - 1) + QStringLiteral("?") : QString();
+}
+
+QString escapeLike(QString text)
+{
+    return text.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+QVariant dateOrNull(const QDate &date)
+{
+    return date.isValid() ? QVariant(toStoredDate(date)) : QVariant();
+}
+
+QStringList namesOf(const Database &db, const QString &table, const QList<qint64> &ids)
+{
+    if (!isSafeIdentifier(table))
+        throw DatabaseError(QStringLiteral("Not a table: %1").arg(table), -1);
+    QHash<qint64, QString> byId;
+    if (!ids.isEmpty()) {
+        Query q(db, QStringLiteral("SELECT id, name FROM %1 WHERE id IN (%2)").arg(table, placeholders(ids.size())));
+        for (qint64 id : ids)
+            q.bind(id);
+        q.exec();
+        while (q.next())
+            byId.insert(q.value(0).toLongLong(), q.value(1).toString());
+    }
+    QStringList names;
+    for (qint64 id : ids)
+        names.append(byId.value(id));
+    return names;
 }
 
 } // namespace vigil

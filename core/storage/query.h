@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -61,6 +62,18 @@ private:
 void execute(const Database &db, const QString &sql, const QVariantList &args = {});
 // The first column of the first row, or a null QVariant when there is no row.
 QVariant scalar(const Database &db, const QString &sql, const QVariantList &args = {});
+
+// Small pieces of SQL every repository builds with.
+// "?, ?, ?": count positional parameters for an IN list or a VALUES row.
+QString placeholders(qsizetype count);
+// Text for LIKE ... ESCAPE '\\': its %, _ and \\ taken literally.
+QString escapeLike(QString text);
+// A stored reference (0: none, NULL) and a stored day (invalid: none, NULL).
+QVariant idOrNull(qint64 id);
+QVariant dateOrNull(const QDate &date);
+// The names of rows of a catalogue table, in the order of the ids (for audit entries of link
+// changes: "Gate officer; Patrol officer").
+QStringList namesOf(const Database &db, const QString &table, const QList<qint64> &ids);
 
 // Guards identifiers that are spliced into SQL text (table and column names from code, never
 // from the user): lower-case letters, digits and underscores only.

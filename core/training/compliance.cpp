@@ -149,7 +149,7 @@ QList<PersonOnDay> peopleOn(const Database &db, const QDate &day, const Complian
     }
     QString text = filter.text.trimmed();
     if (!text.isEmpty()) {
-        text.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        text = escapeLike(text);
         sql += QStringLiteral(" AND (p.name LIKE ? ESCAPE '\\' OR p.staff_number LIKE ? ESCAPE '\\')");
         args.append(QStringLiteral("%") + text + QStringLiteral("%"));
         args.append(QStringLiteral("%") + text + QStringLiteral("%"));

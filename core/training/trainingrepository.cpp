@@ -8,6 +8,7 @@
 #include "storage/query.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -23,16 +24,6 @@ struct Text
 
 const QString recordsTable = QStringLiteral("training_records");
 const QString sessionsTable = QStringLiteral("training_sessions");
-
-QVariant dateOrNull(const QDate &date)
-{
-    return date.isValid() ? QVariant(toStoredDate(date)) : QVariant();
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
 
 QVariantMap fieldsOf(const TrainingRecord &r)
 {
@@ -70,15 +61,6 @@ TrainingRecord readRecord(const Query &q)
     return r;
 }
 
-// The names behind ids, for audit entries of link changes ("Gate officer; Patrol officer").
-QStringList namesOf(const Database &db, const QString &table, const QList<qint64> &ids)
-{
-    QStringList names;
-    for (qint64 id : ids)
-        names.append(scalar(db, QStringLiteral("SELECT name FROM %1 WHERE id = ?").arg(table), {id}).toString());
-    return names;
-}
-
 QString whereClause(const TrainingRecordFilter &f, QVariantList *args)
 {
     QStringList conditions;
@@ -104,7 +86,7 @@ QString whereClause(const TrainingRecordFilter &f, QVariantList *args)
         conditions.append(QStringLiteral("p.active = 1"));
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     for (QString word : f.text.split(spaces, Qt::SkipEmptyParts)) {
-        word.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        word = escapeLike(word);
         conditions.append(QStringLiteral("(p.name LIKE ? ESCAPE '\\' OR p.staff_number LIKE ? ESCAPE '\\' "
                                          "OR c.name LIKE ? ESCAPE '\\' OR r.trainer LIKE ? ESCAPE '\\')"));
         const QString pattern = QStringLiteral("%") + word + QStringLiteral("%");
@@ -443,13 +425,12 @@ void TrainingRepository::saveSession(const TrainingSession &input, const QString
     tx.commit();
 }
 
-TrainingSession TrainingRepository::loadSession(qint64 id) const
+namespace {
+
+const QString sessionColumns = QStringLiteral("id, uuid, course_id, held_on, trainer, location, notes, status");
+
+TrainingSession readSession(const Query &q)
 {
-    Query q(m_db, QStringLiteral("SELECT id, uuid, course_id, held_on, trainer, location, notes, status "
-                                 "FROM training_sessions WHERE id = ?"));
-    q.bind(id).exec();
-    if (!q.next())
-        throw Error(Text::tr("The training session no longer exists."));
     TrainingSession s;
     s.id = q.value(0).toLongLong();
     s.uuid = q.value(1).toString();
@@ -459,21 +440,44 @@ TrainingSession TrainingRepository::loadSession(qint64 id) const
     s.location = q.value(5).toString();
     s.notes = q.value(6).toString();
     sessionStatusFromKey(q.value(7).toString(), &s.status);
+    return s;
+}
+
+} // namespace
+
+TrainingSession TrainingRepository::loadSession(qint64 id) const
+{
+    Query q(m_db, QStringLiteral("SELECT %1 FROM training_sessions WHERE id = ?").arg(sessionColumns));
+    q.bind(id).exec();
+    if (!q.next())
+        throw Error(Text::tr("The training session no longer exists."));
+    TrainingSession s = readSession(q);
     s.attendeeIds = attendeesOf(m_db, id);
     return s;
 }
 
+// Two queries however many sessions: the sessions, then every attendee in session order.
 QList<TrainingSession> TrainingRepository::sessions(bool includeFinished) const
 {
-    Query q(m_db, QStringLiteral("SELECT id FROM training_sessions %1 ORDER BY held_on, id")
-                      .arg(includeFinished ? QString() : QStringLiteral("WHERE status = 'planned'")));
+    const QString where = includeFinished ? QString() : QStringLiteral("WHERE status = 'planned'");
+    Query q(m_db, QStringLiteral("SELECT %1 FROM training_sessions %2 ORDER BY held_on, id").arg(sessionColumns, where));
     q.exec();
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
     QList<TrainingSession> list;
-    for (qint64 id : ids)
-        list.append(loadSession(id));
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        list.append(readSession(q));
+        index.insert(list.last().id, list.size() - 1);
+    }
+    Query attendees(m_db, QStringLiteral("SELECT a.session_id, a.person_id FROM session_attendees a "
+                                         "JOIN training_sessions s ON s.id = a.session_id %1 "
+                                         "ORDER BY a.session_id, a.person_id")
+                              .arg(includeFinished ? QString() : QStringLiteral("WHERE s.status = 'planned'")));
+    attendees.exec();
+    while (attendees.next()) {
+        const auto it = index.constFind(attendees.value(0).toLongLong());
+        if (it != index.constEnd())
+            list[*it].attendeeIds.append(attendees.value(1).toLongLong());
+    }
     return list;
 }
 

@@ -297,10 +297,16 @@ TEST_CASE("An incident logged by mistake comes back whole after undo", "[inciden
     CHECK_THROWS_AS(incidents.load(id), Error);
     CHECK(incidents.count({}) == 0);
     // Its action stays, unlinked, and the audit trail says so.
-    CHECK(ActionRepository(*db).load(actionId).incidentId == 0);
+    CorrectiveAction unlinked = ActionRepository(*db).load(actionId);
+    CHECK(unlinked.incidentId == 0);
+    // ... and can still be edited: it now comes from elsewhere.
+    CHECK(unlinked.source == ActionSource::Other);
+    unlinked.description += QStringLiteral(" (kept)");
+    ActionRepository(*db).save(unlinked);
     test::requireHealthy(*db);
     incidents.restore(snapshot);
     CHECK(ActionRepository(*db).load(actionId).incidentId == id);
+    CHECK(ActionRepository(*db).load(actionId).source == ActionSource::Incident);
     CHECK(incidents.load(id) == before);
     CHECK(incidents.timeline(id).size() == entries);
     CHECK(incidents.attachments(id).size() == 1);

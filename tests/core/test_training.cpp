@@ -206,6 +206,38 @@ TEST_CASE("Leavers drop out of compliance from the day they leave and keep their
     test::requireHealthy(*db);
 }
 
+TEST_CASE("A person made inactive leaves that day, a leaving date that has come makes them inactive", "[training]")
+{
+    test::PinnedClock pinned(QDateTime(QDate(2026, 3, 14), QTime(9, 30), Qt::UTC));
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    TrainingSite site(*db);
+    PeopleRepository people(*db);
+
+    Person lee = *people.load(site.lee);
+    lee.active = false; // Make Inactive, no date given
+    people.save(lee);
+    CHECK(people.load(site.lee)->leftOn == QDate(2026, 3, 14));
+    CHECK(Compliance(*db).matrix(QDate(2026, 3, 13)).rows.size() == 3); // still there the day before
+    CHECK(Compliance(*db).matrix(QDate(2026, 3, 14)).rows.size() == 2);
+
+    lee = *people.load(site.lee);
+    lee.active = true; // back again
+    people.save(lee);
+    CHECK(people.load(site.lee)->active);
+    CHECK_FALSE(people.load(site.lee)->leftOn.isValid());
+
+    Person dana = *people.load(site.dana);
+    dana.leftOn = QDate(2026, 3, 1); // a leaving date typed in, already past
+    people.save(dana);
+    CHECK_FALSE(people.load(site.dana)->active);
+    Person priya = *people.load(site.priya);
+    priya.leftOn = QDate(2026, 4, 30); // notice given: still here until then
+    people.save(priya);
+    CHECK(people.load(site.priya)->active);
+    test::requireHealthy(*db);
+}
+
 TEST_CASE("Marking a session done records every attendee at once, and can be taken back", "[training]")
 {
     TempDir dir;

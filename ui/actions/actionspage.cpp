@@ -112,12 +112,7 @@ ActionsPage::ActionsPage(const ModuleContext &context, QWidget *parent)
         m_open->setEnabled(current.isValid());
         m_delete->setEnabled(current.isValid());
     });
-    connect(&context.db.notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
-        if ((entity == QLatin1String("corrective_actions") || entity == QLatin1String("people")) && !m_refreshPending) {
-            m_refreshPending = true;
-            QTimer::singleShot(0, this, &ActionsPage::refresh);
-        }
-    });
+    refreshOnChanges(this, context.db, {QStringLiteral("corrective_actions"), QStringLiteral("people")}, [this] { refresh(); });
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus();
@@ -159,7 +154,6 @@ void ActionsPage::applyFilter()
 
 void ActionsPage::refresh()
 {
-    m_refreshPending = false;
     refillOwners();
     m_model->reload();
     m_count->setText(tr("%n actions", nullptr, m_model->rowCount()));

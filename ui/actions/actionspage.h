@@ -51,7 +51,6 @@ private:
     QAction *m_open = nullptr;
     QAction *m_delete = nullptr;
     bool m_filling = false;
-    bool m_refreshPending = false;
 };
 
 } // namespace vigil

@@ -382,22 +382,9 @@ public:
             context.host.showError(e.message());
             return std::nullopt;
         }
-        const bool wasActive = item.active;
         item.id = id;
         item.active = active;
         Fields<T>::apply(item, values);
-        if constexpr (std::is_same_v<T, Person>) {
-            // Leavers count for compliance until the day they leave: making someone inactive
-            // dates their leaving today unless a date is given; a leaving date that has come
-            // makes them inactive; bringing a leaver back clears it.
-            const QDate today = Clock::current().today();
-            if (!active && !item.leftOn.isValid())
-                item.leftOn = today;
-            else if (active && !wasActive && id > 0 && item.leftOn.isValid() && item.leftOn <= today)
-                item.leftOn = {};
-            else if (active && item.leftOn.isValid() && item.leftOn <= today)
-                item.active = false;
-        }
         return commands::saveCatalogueItem(context, item);
     }
 };

@@ -220,7 +220,7 @@ IncidentsPage::IncidentsPage(const ModuleContext &context, QWidget *parent)
             m_open->setEnabled(selectedId() != 0);
             m_delete->setEnabled(selectedId() != 0);
         });
-    connect(&context.db.notifier(), &ChangeNotifier::changed, this, &IncidentsPage::scheduleRefresh);
+    refreshOnChanges(this, context.db, watchedEntities, [this] { refresh(); });
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus();
@@ -371,17 +371,6 @@ void IncidentsPage::clearFilter()
         combo->setCurrentIndex(0);
     m_filling = false;
     applyFilter();
-}
-
-void IncidentsPage::scheduleRefresh(const QString &entity)
-{
-    if (!watchedEntities.contains(entity) || m_refreshPending)
-        return;
-    m_refreshPending = true;
-    QTimer::singleShot(0, this, [this] {
-        m_refreshPending = false;
-        refresh();
-    });
 }
 
 void IncidentsPage::refresh()

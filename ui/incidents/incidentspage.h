@@ -46,7 +46,6 @@ private:
     void applyFilter();
     void clearFilter();
     void refresh();
-    void scheduleRefresh(const QString &entity);
     qint64 selectedId() const;
     void selectId(qint64 id);
     QVariantMap filterState() const;
@@ -73,7 +72,6 @@ private:
     QAction *m_open = nullptr;
     QAction *m_delete = nullptr;
     bool m_filling = false;
-    bool m_refreshPending = false;
 };
 
 } // namespace vigil

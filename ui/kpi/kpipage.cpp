@@ -2,10 +2,9 @@
 
 #include "base/clock.h"
 #include "base/error.h"
-#include "commands/command.h"
+#include "commands/kpicommands.h"
 #include "kpi/kpiengine.h"
 #include "shell/dialogs.h"
-#include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "widgets/figuretile.h"
 #include "widgets/registerwidgets.h"
@@ -15,14 +14,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
 #include <QStackedBarSeries>
-#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -45,57 +42,6 @@ QColor statusColour(KpiStatus status)
     }
     return QColor(0x90, 0x90, 0x90);
 }
-
-// "93.1%", "262 hours", "7": whole numbers from 100 up or when whole, otherwise one decimal; the
-// unit shown where the number alone would not say it (a percentage, a duration).
-QString number(std::optional<double> value, const QString &unit)
-{
-    if (!value)
-        return KpiPage::tr("–");
-    const bool whole = std::abs(*value) >= 100 || std::abs(*value - std::round(*value)) < 0.05;
-    const QString text = QLocale().toString(*value, 'f', whole ? 0 : 1);
-    if (unit == QLatin1String("%"))
-        return text + QStringLiteral("%");
-    if (unit == QCoreApplication::translate("vigil::Seeds", "hours") || unit == QCoreApplication::translate("vigil::Seeds", "minutes"))
-        return KpiPage::tr("%1 %2").arg(text, unit);
-    return text;
-}
-
-// Enters a manual KPI's value for a period; undo puts back what was there (or nothing).
-class SetKpiValue final : public Command
-{
-public:
-    SetKpiValue(const ModuleContext &context, const Kpi &kpi, const Period &period, double value)
-        : Command(context, KpiPage::tr("%1 for %2").arg(kpi.name, period.key()))
-        , m_db(context.db)
-        , m_kpi(kpi.id)
-        , m_start(period.first())
-        , m_value(value)
-    {
-        const KpiValueRepository values(m_db);
-        m_before = values.value(m_kpi, m_start);
-        m_beforeNote = values.note(m_kpi, m_start);
-    }
-
-protected:
-    void apply() override { KpiValueRepository(m_db).setValue(m_kpi, m_start, m_value, m_beforeNote); }
-    void revert() override
-    {
-        KpiValueRepository values(m_db);
-        if (m_before)
-            values.setValue(m_kpi, m_start, *m_before, m_beforeNote);
-        else
-            values.clear(m_kpi, m_start);
-    }
-
-private:
-    Database &m_db;
-    qint64 m_kpi;
-    QDate m_start;
-    double m_value;
-    std::optional<double> m_before;
-    QString m_beforeNote;
-};
 
 } // namespace
 
@@ -143,20 +89,22 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(scroll, 1);
 
-    connect(m_period, &QComboBox::currentIndexChanged, this, &KpiPage::refresh);
-    // Any record change can move a figure: refresh once, after the change has settled, so typing
-    // elsewhere is never held up.
-    connect(&context.db.notifier(), &ChangeNotifier::changed, this, [this] {
-        if (m_refreshPending)
-            return;
-        m_refreshPending = true;
-        QTimer::singleShot(300, this, [this] {
-            m_refreshPending = false;
-            if (isVisible())
-                refresh();
-        });
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_shown)
+            refresh();
     });
-    refresh();
+    // Any record can move a figure: refresh once per change, and only while on screen.
+    refreshOnChanges(this, context.db, {}, [this] { refresh(); });
+}
+
+// The figures are computed when the page is first shown, with its restored period.
+void KpiPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_shown) {
+        m_shown = true;
+        refresh();
+    }
 }
 
 Period KpiPage::period() const
@@ -191,6 +139,7 @@ void KpiPage::refresh()
     try {
         KpiEngine engine(m_context.db);
         results = engine.results(p);
+        m_results = results;
         Period month = Period::containing(Period::Kind::Month, p.last());
         for (int i = 0; i < 12; ++i, month = month.previous()) {
             months.prepend(engine.incidentsBySeverity(month));
@@ -210,15 +159,14 @@ void KpiPage::refresh()
             m_tiles->addWidget(tile, i / 4, i % 4);
             connect(tile, &FigureTile::clicked, this, [this, tile] {
                 const int index = int(m_tileList.indexOf(tile));
-                const QList<KpiResult> now = KpiEngine(m_context.db).results(period());
-                if (index >= 0 && index < now.size())
-                    activate(now.at(index));
+                if (index >= 0 && index < m_results.size())
+                    activate(m_results.at(index));
             });
             m_tileList.append(tile);
         }
         FigureTile *tile = m_tileList.at(i);
         tile->setObjectName(QStringLiteral("kpi_%1").arg(r.kpi.key.isEmpty() ? QString::number(r.kpi.id) : r.kpi.key));
-        tile->setValue(number(r.value, r.kpi.unit));
+        tile->setValue(kpiValueText(r.value, r.kpi.unit));
         tile->setLabel(r.kpi.name);
         // The status in words and the move from the previous period as an arrow: colour is never
         // the only signal.
@@ -226,8 +174,8 @@ void KpiPage::refresh()
         if (r.value && r.previous)
             arrow = *r.value > *r.previous ? QStringLiteral("▲") : *r.value < *r.previous ? QStringLiteral("▼") : QStringLiteral("=");
         tile->setDetail(tr("%1 · target %2 · %3 %4")
-                            .arg(kpiStatusTitle(r.status), number(r.target, r.kpi.unit), arrow.isEmpty() ? tr("–") : arrow,
-                                number(r.previous, r.kpi.unit)));
+                            .arg(kpiStatusTitle(r.status), kpiValueText(r.target, r.kpi.unit), arrow.isEmpty() ? tr("–") : arrow,
+                                kpiValueText(r.previous, r.kpi.unit)));
         tile->setAccent(statusColour(r.status));
         tile->setToolTip(r.kpi.source == KpiSource::Manual
                 ? tr("%1\nClick to enter the value for %2.").arg(r.kpi.description, p.key())
@@ -310,8 +258,7 @@ void KpiPage::enterValue(const KpiResult &r)
         m_context.host.showError(tr("'%1' is not a number.").arg(text.trimmed()));
         return;
     }
-    pushCommand(m_context, std::make_unique<SetKpiValue>(m_context, r.kpi, p, value));
-    refresh();
+    commands::setKpiValue(m_context, r.kpi, p, value);
 }
 
 void KpiPage::showTarget(const QVariant &target)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kpi/kpiengine.h"
 #include "shell/module.h"
 
 #include <QWidget>
@@ -13,7 +14,6 @@ namespace vigil {
 
 class FigureTile;
 class Period;
-struct KpiResult;
 
 // The KPI dashboard: a tile per KPI for the chosen period (value, target, status in colour and
 // in words, the change from the previous period as an arrow), and incidents per month by
@@ -34,6 +34,9 @@ public:
     Period period() const;
     void refresh();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void activate(const KpiResult &result);
     void enterValue(const KpiResult &result);
@@ -44,7 +47,8 @@ private:
     QGridLayout *m_tiles;
     QWidget *m_chart;
     QList<FigureTile *> m_tileList;
-    bool m_refreshPending = false;
+    QList<KpiResult> m_results; // what the tiles show, in their order
+    bool m_shown = false;
 };
 
 } // namespace vigil

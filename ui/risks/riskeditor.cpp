@@ -280,8 +280,9 @@ void RiskEditor::fillChoices()
     }
     m_owner->clear();
     m_owner->addItem(tr("(nobody yet)"), 0);
+    const QHash<qint64, QString> labels = personLabels(db);
     for (const Person &person : PeopleRepository(db).list())
-        m_owner->addItem(personLabel(db, person), person.id);
+        m_owner->addItem(labels.value(person.id), person.id);
 
     const QList<qint64> controls = checkedIds(m_controls);
     const QList<qint64> assets = checkedIds(m_assets);

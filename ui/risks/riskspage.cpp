@@ -155,7 +155,7 @@ RisksPage::RisksPage(const ModuleContext &context, QWidget *parent)
     connect(m_table, &QTableView::activated, this, &RisksPage::openSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RisksPage::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RisksPage::updateActions);
-    connect(&context.db.notifier(), &ChangeNotifier::changed, this, &RisksPage::scheduleRefresh);
+    refreshOnChanges(this, context.db, watchedEntities, [this] { refresh(); });
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
         m_search->setFocus();
@@ -327,17 +327,6 @@ void RisksPage::refreshHeatMaps()
     } catch (const Error &e) {
         m_context.host.showStatus(e.message());
     }
-}
-
-void RisksPage::scheduleRefresh(const QString &entity)
-{
-    if (!watchedEntities.contains(entity) || m_refreshPending)
-        return;
-    m_refreshPending = true;
-    QTimer::singleShot(0, this, [this] {
-        m_refreshPending = false;
-        refresh();
-    });
 }
 
 void RisksPage::refresh()

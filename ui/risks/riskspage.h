@@ -48,7 +48,6 @@ private:
     void applyFilter();
     void clearFilter();
     void refresh();
-    void scheduleRefresh(const QString &entity);
     void refillFilterChoices();
     void refreshHeatMaps();
     void setCellFilter(RatingKind kind, int likelihood, int impact);
@@ -77,7 +76,6 @@ private:
     QAction *m_retire = nullptr;
     QAction *m_reinstate = nullptr;
     QAction *m_delete = nullptr;
-    bool m_refreshPending = false;
     bool m_filling = false;
 };
 

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -104,7 +105,10 @@ qint64 MatrixTab::currentCourseId() const
 void MatrixTab::showOnly(bool notCleared)
 {
     m_filling = true;
-    m_search->clear();
+    {
+        const QSignalBlocker quiet(m_search); // no search 150 ms later
+        m_search->clear();
+    }
     m_post->setCurrentIndex(0);
     m_employer->setCurrentIndex(0);
     selectData(

@@ -71,9 +71,10 @@ TrainingRecordDialog::TrainingRecordDialog(const ModuleContext &context, const T
 
     try {
         m_person->addItem(tr("(choose a person)"), 0);
+        const QHash<qint64, QString> labels = personLabels(context.db);
         for (const Person &p : PeopleRepository(context.db).list(true)) {
             if (p.active || p.id == record.personId)
-                m_person->addItem(p.active ? personLabel(context.db, p) : tr("%1 (left)").arg(p.name), p.id);
+                m_person->addItem(p.active ? labels.value(p.id) : tr("%1 (left)").arg(p.name), p.id);
         }
         m_course->addItem(tr("(choose a course)"), 0);
         for (const Course &c : CourseRepository(context.db).list(true)) {

@@ -10,16 +10,15 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include "base/clock.h"
 #include "base/error.h"
 #include "catalogues/cataloguedialog.h"
 #include "shell/icons.h"
-#include "storage/changenotifier.h"
 #include "storage/database.h"
 #include "training/compliance.h"
 #include "training/matrixtab.h"
@@ -125,21 +124,17 @@ TrainingPage::TrainingPage(const ModuleContext &context, QWidget *parent)
 
     connect(today, &QPushButton::clicked, this, [this] { setAsOf(Clock::current().today()); });
     connect(m_asOf, &QDateEdit::dateChanged, this, &TrainingPage::refresh);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &TrainingPage::refresh);
-    connect(&context.db.notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
-        static const QStringList watched {QStringLiteral("training_records"),
+    // Another tab shows what it shows as of the same day; the summary above has not changed.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { currentTab()->refresh(asOf()); });
+    refreshOnChanges(this, context.db,
+        {QStringLiteral("training_records"),
             QStringLiteral("training_sessions"), QStringLiteral("people"), QStringLiteral("posts"),
-            QStringLiteral("courses"), QStringLiteral("employers")};
-        if (watched.contains(entity) && !m_refreshPending) {
-            m_refreshPending = true;
-            QTimer::singleShot(0, this, [this] {
-                m_refreshPending = false;
-                for (int i = 0; i < m_tabs->count(); ++i)
-                    static_cast<TrainingTab *>(m_tabs->widget(i))->fillChoices();
-                refresh();
-            });
-        }
-    });
+            QStringLiteral("courses"), QStringLiteral("employers")},
+        [this] {
+            for (int i = 0; i < m_tabs->count(); ++i)
+                static_cast<TrainingTab *>(m_tabs->widget(i))->fillChoices();
+            refresh();
+        });
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
         if (!currentTab()->searchBox())
@@ -217,14 +212,19 @@ void TrainingPage::showTarget(const QVariant &target)
 {
     const QVariantMap map = target.toMap();
     const QString show = map.value(QStringLiteral("show")).toString();
-    if (show == QLatin1String("expiring")) {
-        m_expiring->setDays(map.value(QStringLiteral("days"), 30).toInt());
-        m_tabs->setCurrentIndex(ExpiringIndex);
-    } else {
-        m_matrix->showOnly(show == QLatin1String("notCleared"));
-        m_tabs->setCurrentIndex(MatrixIndex);
+    {
+        // Tab, filter and day set quietly, then one refresh.
+        const QSignalBlocker tabs(m_tabs);
+        const QSignalBlocker day(m_asOf);
+        if (show == QLatin1String("expiring")) {
+            m_expiring->setDays(map.value(QStringLiteral("days"), 30).toInt());
+            m_tabs->setCurrentIndex(ExpiringIndex);
+        } else {
+            m_matrix->showOnly(show == QLatin1String("notCleared"));
+            m_tabs->setCurrentIndex(MatrixIndex);
+        }
+        setAsOf(Clock::current().today());
     }
-    setAsOf(Clock::current().today());
     refresh();
 }
 

@@ -54,7 +54,6 @@ private:
     RecordsTab *m_records;
     ExpiringTab *m_expiring;
     QList<QAction *> m_toolbar;
-    bool m_refreshPending = false;
 };
 
 } // namespace vigil

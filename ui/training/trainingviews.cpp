@@ -10,6 +10,7 @@
 #include "training/recorddialog.h"
 #include "training/trainingmodels.h"
 #include "training/trainingrepository.h"
+#include "widgets/registerwidgets.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -45,21 +46,9 @@ QString dateText(const QDate &date, const QString &none = {})
     return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : none;
 }
 
-// Reloads a dialog once after any change to training or people (a record saved from it).
-void reloadOnChanges(QDialog *dialog, Database &db, std::function<void()> reload)
-{
-    auto pending = std::make_shared<bool>(false);
-    QObject::connect(&db.notifier(), &ChangeNotifier::changed, dialog, [dialog, pending, reload](const QString &entity) {
-        if (*pending || !(entity == QLatin1String("training_records") || entity == QLatin1String("people")
-                || entity == QLatin1String("posts") || entity == QLatin1String("courses")))
-            return;
-        *pending = true;
-        QTimer::singleShot(0, dialog, [pending, reload] {
-            *pending = false;
-            reload();
-        });
-    });
-}
+// What the views show comes from these tables.
+const QStringList trainingEntities {QStringLiteral("training_records"), QStringLiteral("people"), QStringLiteral("posts"),
+    QStringLiteral("courses")};
 
 } // namespace
 
@@ -155,7 +144,7 @@ PersonTrainingDialog::PersonTrainingDialog(const ModuleContext &context, qint64 
         openRecord(item->data(0, RecordIdRole).toLongLong(), 0);
     });
     connect(m_records, &QTreeWidget::currentItemChanged, this, &PersonTrainingDialog::showPreview);
-    reloadOnChanges(this, context.db, [this] { reload(); });
+    refreshOnChanges(this, context.db, trainingEntities, [this] { reload(); });
     reload();
 }
 
@@ -278,7 +267,7 @@ CourseTrainingDialog::CourseTrainingDialog(const ModuleContext &context, qint64 
     connect(m_holders, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         openTrainingRecord(m_context, this, item->data(0, RecordIdRole).toLongLong(), 0, 0);
     });
-    reloadOnChanges(this, context.db, [this] { reload(); });
+    refreshOnChanges(this, context.db, trainingEntities, [this] { reload(); });
     reload();
 }
 

@@ -5,9 +5,12 @@
 #include "io/exporttable.h"
 #include "shell/dialogs.h"
 #include "shell/module.h"
+#include "storage/changenotifier.h"
+#include "storage/database.h"
 
 #include <QComboBox>
 #include <QDialog>
+#include <QEvent>
 #include <QLineEdit>
 #include <QTimer>
 #include <QDir>
@@ -45,6 +48,62 @@ void connectFilters(QObject *owner, QLineEdit *search, const QList<QComboBox *> 
                 apply();
         });
     }
+}
+
+namespace {
+
+// Refreshes its page after changes: once per step, and for a hidden page only once it shows.
+class ChangeWatcher : public QObject
+{
+public:
+    ChangeWatcher(QWidget *page, const QStringList &entities, std::function<void()> refresh)
+        : QObject(page)
+        , m_page(page)
+        , m_entities(entities)
+        , m_refresh(std::move(refresh))
+    {
+        page->installEventFilter(this);
+    }
+
+    void changed(const QString &entity)
+    {
+        if (m_pending || (!m_entities.isEmpty() && !m_entities.contains(entity)))
+            return;
+        m_pending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_pending = false;
+            if (m_page->isVisible())
+                m_refresh();
+            else
+                m_stale = true;
+        });
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_page && event->type() == QEvent::Show && m_stale) {
+            m_stale = false;
+            m_refresh();
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_page;
+    QStringList m_entities;
+    std::function<void()> m_refresh;
+    bool m_pending = false;
+    bool m_stale = false;
+};
+
+} // namespace
+
+void refreshOnChanges(QWidget *page, Database &db, const QStringList &entities, const std::function<void()> &refresh)
+{
+    auto *watcher = new ChangeWatcher(page, entities, refresh);
+    QObject::connect(&db.notifier(), &ChangeNotifier::changed, watcher,
+        [watcher](const QString &entity) { watcher->changed(entity); });
 }
 
 void openDialog(QDialog *dialog)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QVariant>
 
 #include <functional>
@@ -13,6 +14,7 @@ class QWidget;
 
 namespace vigil {
 
+class Database;
 struct ExportTable;
 struct ModuleContext;
 
@@ -27,6 +29,10 @@ void selectData(QComboBox *combo, const QVariant &data);
 // refilling its combo boxes.
 void connectFilters(QObject *owner, QLineEdit *search, const QList<QComboBox *> &combos, const bool *filling,
     const std::function<void()> &apply);
+// Keeps a page up to date with the file: after changes to any of the entities (tables) it calls
+// refresh once, on the next pass of the event loop, however many changes came in one step. A page
+// that is not on screen is refreshed when it is shown again, not in the background.
+void refreshOnChanges(QWidget *page, Database &db, const QStringList &entities, const std::function<void()> &refresh);
 // Shows a dialog window-modal without waiting for it; it deletes itself when closed.
 void openDialog(QDialog *dialog);
 // The red line under a form that says why it cannot be saved; hidden until it has something to say.
