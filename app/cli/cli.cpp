@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "base/clock.h"
+#include "base/timeformat.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -8,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 namespace vigil::cli {
@@ -41,6 +45,31 @@ void printOut(const QString &text)
     std::fputs(text.toLocal8Bit().constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+}
+
+void printBytes(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+bool parseToday(const QCommandLineParser &parser, const QString &command, QDate *today, int *exitCode)
+{
+    *today = QDate();
+    if (!parser.isSet(QStringLiteral("today")))
+        return true;
+    const QString value = parser.value(QStringLiteral("today"));
+    *today = parseIsoDate(value);
+    if (!today->isValid()) {
+        *exitCode = fail(command, Text::tr("'%1' is not a valid date; use YYYY-MM-DD.").arg(value), UsageError);
+        return false;
+    }
+    return true;
+}
+
+void installToday(const QDate &today)
+{
+    Clock::install(std::make_shared<SystemClock>(QDate::currentDate().daysTo(today)));
 }
 
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +29,18 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
     const QStringList &required, int *exitCode);
 
 void printOut(const QString &text);
+
+// Writes bytes to stdout exactly as they are (no newline added): for output whose line ends
+// are part of its format, such as CSV.
+void printBytes(const QByteArray &bytes);
+
+// Reads the parser's --today option (YYYY-MM-DD). Leaves *today invalid when the option is not
+// given. When it is not a date, prints why ("vigil[ COMMAND]: ...") and returns false with
+// *exitCode set to UsageError.
+bool parseToday(const QCommandLineParser &parser, const QString &command, QDate *today, int *exitCode);
+
+// From here on the whole process runs as if it were that day: the system clock, moved by whole days.
+void installToday(const QDate &today);
 
 // Qt's own diagnostics are not for the user of a command-line tool: headless subcommands keep
 // stderr to their one line (set VIGIL_VERBOSE=1 to see them).

@@ -1,7 +1,6 @@
 #include "cli.h"
 
 #include "base/error.h"
-#include "base/timeformat.h"
 #include "base/translations.h"
 #include "demo/demo.h"
 
@@ -57,13 +56,8 @@ int runDemo(int argc, char *argv[])
         return fail(QStringLiteral("demo"),
             Text::tr("the seed must be a whole number, not '%1'.").arg(parser.value(QStringLiteral("seed"))),
             UsageError);
-    if (parser.isSet(QStringLiteral("today"))) {
-        options.today = parseIsoDate(parser.value(QStringLiteral("today")));
-        if (!options.today.isValid())
-            return fail(QStringLiteral("demo"),
-                Text::tr("'%1' is not a valid date; use YYYY-MM-DD.").arg(parser.value(QStringLiteral("today"))),
-                UsageError);
-    }
+    if (!parseToday(parser, QStringLiteral("demo"), &options.today, &code))
+        return code;
 
     const QString path = parser.value(QStringLiteral("database"));
     QElapsedTimer timer;

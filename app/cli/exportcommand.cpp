@@ -1,8 +1,6 @@
 #include "cli.h"
 
-#include "base/clock.h"
 #include "base/error.h"
-#include "base/timeformat.h"
 #include "base/translations.h"
 #include "io/exports.h"
 #include "storage/database.h"
@@ -58,11 +56,10 @@ int runExport(int argc, char *argv[])
     if (kind == all.end())
         return fail(QStringLiteral("export"),
             Text::tr("unknown kind '%1'; use one of: %2.").arg(kindKey, kinds.join(QStringLiteral(", "))), UsageError);
-    if (parser.isSet(QStringLiteral("today"))) {
-        const QString value = parser.value(QStringLiteral("today"));
-        const QDate today = parseIsoDate(value);
-        if (!today.isValid())
-            return fail(QStringLiteral("export"), Text::tr("'%1' is not a valid date; use YYYY-MM-DD.").arg(value), UsageError);
+    QDate today;
+    if (!parseToday(parser, QStringLiteral("export"), &today, &code))
+        return code;
+    if (today.isValid()) {
         QStringList dated;
         for (const ExportKind &k : all) {
             if (k.asOfToday)
@@ -74,7 +71,7 @@ int runExport(int argc, char *argv[])
                     .arg(dated.join(QStringLiteral(", ")), kindKey),
                 UsageError);
         // As the window's --today: the whole process runs as if it were that day.
-        Clock::install(std::make_shared<SystemClock>(QDate::currentDate().daysTo(today)));
+        installToday(today);
     }
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("csv"))

@@ -1,9 +1,7 @@
 #include "cli.h"
 
-#include "base/clock.h"
 #include "base/error.h"
 #include "base/processclock.h"
-#include "base/timeformat.h"
 #include "base/translations.h"
 #include "shell/firstpaint.h"
 #include "shell/icons.h"
@@ -91,12 +89,9 @@ int runGui(int argc, char *argv[])
                 return fail({}, Text::tr("put the command first: 'vigil %1 --database FILE'.").arg(word), UsageError);
             return fail({}, Text::tr("unknown command '%1'. See 'vigil --help'.").arg(word), UsageError);
         }
-        if (parser.isSet(today)) {
-            options.today = parseIsoDate(parser.value(today));
-            if (!options.today.isValid())
-                return fail({}, Text::tr("'%1' is not a valid date; use YYYY-MM-DD.").arg(parser.value(today)),
-                    UsageError);
-        }
+        int code = Success;
+        if (!parseToday(parser, {}, &options.today, &code))
+            return code;
         if (!hasDisplay())
             return fail({}, Text::tr("no display to show the window on (DISPLAY is not set). The commands in "
                                      "'vigil --help' work without one."),
@@ -110,7 +105,7 @@ int runGui(int argc, char *argv[])
     QApplication::setWindowIcon(applicationIcon());
     installTranslations(app);
     if (options.today.isValid())
-        Clock::install(std::make_shared<SystemClock>(QDate::currentDate().daysTo(options.today)));
+        installToday(options.today);
 
     WindowManager::StartOptions start;
     start.path = options.database;

@@ -66,7 +66,8 @@ QString asJson(const Period &period, const QList<KpiResult> &results)
     return QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)).trimmed();
 }
 
-QString asCsv(const QList<KpiResult> &results)
+// Exactly as the CSV export files are: every row ends in CRLF, the last included.
+QByteArray asCsv(const QList<KpiResult> &results)
 {
     QList<QStringList> rows {{QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("unit"),
         QStringLiteral("source"), QStringLiteral("direction"), QStringLiteral("target"), QStringLiteral("value"),
@@ -76,7 +77,7 @@ QString asCsv(const QList<KpiResult> &results)
             number(r.target), number(r.value), kpiStatusKey(r.status), number(r.previous),
             kpiStatusKey(r.previousStatus)});
     }
-    return QString::fromUtf8(csvDocument(rows)).trimmed();
+    return csvDocument(rows);
 }
 
 // For a person at a terminal: one KPI per line, status in words so colour is never needed.
@@ -85,10 +86,8 @@ QString asText(const Period &period, const QList<KpiResult> &results)
     QList<QStringList> rows {{Text::tr("KPI"), Text::tr("Value"), Text::tr("Target"), Text::tr("Status"),
         Text::tr("Previous (%1)").arg(period.previous().key())}};
     for (const KpiResult &r : results) {
-        const QString none = Text::tr("-");
-        const auto shown = [&](std::optional<double> v) {
-            return v ? (r.kpi.unit == QLatin1String("%") ? number(v) + QStringLiteral(" %") : number(v)) : none;
-        };
+        // As the dashboard shows them ("93.1%", "262 hours").
+        const auto shown = [&](std::optional<double> v) { return kpiValueText(v, r.kpi.unit); };
         rows.append({r.kpi.name, shown(r.value), shown(r.target), kpiStatusTitle(r.status), shown(r.previous)});
     }
     QList<qsizetype> widths(rows.first().size(), 0);
@@ -148,7 +147,7 @@ int runKpi(int argc, char *argv[])
         if (format == QLatin1String("json"))
             printOut(asJson(*period, results));
         else if (format == QLatin1String("csv"))
-            printOut(asCsv(results));
+            printBytes(asCsv(results));
         else
             printOut(asText(*period, results));
     } catch (const Error &e) {

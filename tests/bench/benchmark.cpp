@@ -1,9 +1,22 @@
 #include "benchmark.h"
 
+#include "base/error.h"
+#include "base/timeformat.h"
+#include "storage/database.h"
+#include "storage/query.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 
 namespace vigil::bench {
+
+QDate fileToday(Database &db)
+{
+    const QDateTime last = fromStoredUtc(scalar(db, QStringLiteral("SELECT max(at) FROM audit_log")).toString());
+    if (!last.isValid())
+        throw Error(QStringLiteral("the file has no audit trail: use a demo file"));
+    return last.date().addDays(1);
+}
 
 double runAndReadMilliseconds(const QString &program, const QStringList &args)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -41,6 +42,10 @@ QList<Operation> riskOperations();
 QList<Operation> incidentOperations();
 QList<Operation> trainingOperations();
 QList<Operation> kpiOperations();
+
+// The file's own today: the day after its last change (a demo file's --today), so the figures do
+// not depend on the day the benchmark runs. Throws Error for a file with no audit trail.
+QDate fileToday(Database &db);
 
 // Runs `program args`, and returns the number in its "… N ms" line (or a negative number).
 double runAndReadMilliseconds(const QString &program, const QStringList &args);

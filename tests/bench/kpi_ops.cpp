@@ -1,23 +1,18 @@
-// KPIs on a decade file (100,000 incidents over ten years): what the dashboard and `vigil kpi`
-// compute. Target (issue 6): the whole dashboard refresh under 150 ms median.
-#include "base/error.h"
-#include "base/timeformat.h"
+// KPIs on a decade file (100,000 incidents over ten years): the computations a refresh of the KPI
+// dashboard makes, which `vigil kpi` makes too. Issue 6 asks for the whole refresh under 150 ms
+// median; the page's own widgets are not timed here (see docs/PERFORMANCE.md).
 #include "benchmark.h"
 #include "kpi/kpiengine.h"
 #include "storage/database.h"
-#include "storage/query.h"
 
 namespace vigil::bench {
 namespace {
 
-// The last whole month before the file's own today (the day after its last change), so the
-// figures do not depend on the day the benchmark runs.
+// The last whole month before the file's own today, so the figures do not depend on the day the
+// benchmark runs.
 Period lastMonth(Database &db)
 {
-    const QDateTime last = fromStoredUtc(scalar(db, QStringLiteral("SELECT max(at) FROM audit_log")).toString());
-    if (!last.isValid())
-        throw Error(QStringLiteral("the file has no audit trail: use a demo file"));
-    return Period::containing(Period::Kind::Month, last.date().addDays(1)).previous();
+    return Period::containing(Period::Kind::Month, fileToday(db)).previous();
 }
 
 } // namespace

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 using namespace vigil;
 using namespace vigil::bench;
@@ -66,6 +67,20 @@ int main(int argc, char *argv[])
     }
     const int runs = qMax(1, parser.value(QStringLiteral("runs")).toInt());
     const QRegularExpression only(parser.value(QStringLiteral("only")));
+    if (!only.isValid()) {
+        std::fprintf(stderr, "vigil-bench: --only '%s' is not a valid regular expression: %s\n",
+            qPrintable(only.pattern()), qPrintable(only.errorString()));
+        return 2;
+    }
+    QList<Operation> operations;
+    for (const Operation &operation : allOperations()) {
+        if (only.pattern().isEmpty() || only.match(operation.name).hasMatch())
+            operations.append(operation);
+    }
+    if (operations.isEmpty()) {
+        std::fprintf(stderr, "vigil-bench: --only '%s' matches no operation\n", qPrintable(only.pattern()));
+        return 2;
+    }
 
     Context context;
     context.databasePath = QFileInfo(path).absoluteFilePath();
@@ -74,9 +89,7 @@ int main(int argc, char *argv[])
 
     QList<Result> results;
     try {
-        for (const Operation &operation : allOperations()) {
-            if (!only.pattern().isEmpty() && !only.match(operation.name).hasMatch())
-                continue;
+        for (const Operation &operation : std::as_const(operations)) {
             if (operation.needs == Operation::Needs::OpenDatabase && !context.db)
                 context.db = Database::open(context.databasePath);
             if (operation.needs == Operation::Needs::ClosedFile)

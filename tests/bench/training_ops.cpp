@@ -1,7 +1,6 @@
 // Training and competence on a decade file (2,000 people, most of them leavers, 60,000 training
 // records): the questions the Training window and the Overview ask. Target: each under 50 ms median.
 #include "base/error.h"
-#include "base/timeformat.h"
 #include "benchmark.h"
 #include "storage/database.h"
 #include "storage/query.h"
@@ -10,17 +9,6 @@
 
 namespace vigil::bench {
 namespace {
-
-// The file's own today: the day after its last change (the demo's --today), so the figures do
-// not depend on the day the benchmark runs.
-QDate fileToday(Database &db)
-{
-    const QDateTime last
-        = fromStoredUtc(scalar(db, QStringLiteral("SELECT max(at) FROM audit_log")).toString());
-    if (!last.isValid())
-        throw Error(QStringLiteral("the file has no audit trail: use a demo file"));
-    return last.date().addDays(1);
-}
 
 // The post with the most people on it (Patrol Officer in the demo).
 qint64 busiestPost(Database &db)

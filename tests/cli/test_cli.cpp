@@ -4,6 +4,7 @@
 #include "actions/correctiveaction.h"
 #include "base/version.h"
 #include "core/incidenttestsupport.h"
+#include "core/kpitestsupport.h"
 #include "core/trainingtestsupport.h"
 #include "storage/database.h"
 #include "io/csv.h"
@@ -488,6 +489,9 @@ TEST_CASE("vigil export writes training records, people and the compliance matri
     CHECK(help.exitCode == 0);
     for (const char *text : {"training", "people", "compliance", "leavers", "--today"})
         CHECK(help.out.contains(QLatin1String(text)));
+    // What README says of each kind (the help wraps lines, hence simplified()).
+    for (const char *text : {"incidents (the log, oldest first, every field)", "actions (every corrective action)"})
+        CHECK(help.out.simplified().contains(QLatin1String(text)));
 }
 
 TEST_CASE("vigil export of the demo's training: every record and every person", "[cli][export][training][demo]")
@@ -558,9 +562,7 @@ TEST_CASE("vigil kpi prints every KPI for a period as JSON, CSV or text, the sam
         february.occurredAt = QDateTime(QDate(2026, 2, 14), QTime(3, 0), Qt::UTC);
         february.reportedAt = february.occurredAt;
         incidents.create(february);
-        const QList<Kpi> all = activeKpis(*db);
-        const Kpi patrols = *std::find_if(
-            all.begin(), all.end(), [](const Kpi &kpi) { return kpi.key == QLatin1String(KpiKey::PatrolsCompleted); });
+        const Kpi patrols = test::builtIn(*db, KpiKey::PatrolsCompleted);
         KpiValueRepository(*db).setValue(patrols.id, QDate(2026, 3, 1), 97.5);
         expected = KpiEngine(*db).results(Period::month(2026, 3));
     }
@@ -598,6 +600,14 @@ TEST_CASE("vigil kpi prints every KPI for a period as JSON, CSV or text, the sam
     const Run csv = vigilRun({QStringLiteral("kpi"), QStringLiteral("--database"), path, QStringLiteral("--period"),
         QStringLiteral("2026-03"), QStringLiteral("--format"), QStringLiteral("csv")});
     REQUIRE(csv.exitCode == 0);
+    // Written exactly as the export files are: every line ends in CRLF, the last one too.
+    const QStringList csvLines = csv.out.split(u'\n');
+    CHECK(csvLines.size() == expected.size() + 2); // the header, a row per KPI, nothing after the last CRLF
+    CHECK(csvLines.last().isEmpty());
+    for (qsizetype i = 0; i + 1 < csvLines.size(); ++i) {
+        INFO("line " << i + 1);
+        CHECK(csvLines.at(i).endsWith(u'\r'));
+    }
     QList<QStringList> rows;
     REQUIRE(parseCsv(csv.out, &rows));
     REQUIRE(rows.size() == expected.size() + 1);

@@ -13,6 +13,13 @@ inline qint64 categoryId(Database &db, const QString &name)
     return category ? category->id : 0;
 }
 
+inline qint64 addArea(Database &db, const QString &name)
+{
+    SiteArea area;
+    area.name = name;
+    return AreaRepository(db).save(area);
+}
+
 // An incident that happened an hour before the clock's now.
 inline Incident makeIncident(Database &db, const QString &description, const QString &category = QStringLiteral("Theft"))
 {

@@ -3,6 +3,7 @@
 #include "actions/correctiveaction.h"
 #include "base/clock.h"
 #include "core/incidenttestsupport.h"
+#include "core/kpitestsupport.h"
 #include "core/risktestsupport.h"
 #include "core/trainingtestsupport.h"
 #include "kpi/kpiengine.h"
@@ -11,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 using namespace vigil;
+using vigil::test::builtIn;
 using vigil::test::TempDir;
 
 namespace {
@@ -19,16 +21,6 @@ namespace {
 QDateTime at(int month, int day, int hour = 8, int minute = 0, int year = 2026)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute));
-}
-
-Kpi builtIn(Database &db, const char *key)
-{
-    for (const Kpi &kpi : KpiRepository(db).list(true)) {
-        if (kpi.key == QLatin1String(key))
-            return kpi;
-    }
-    FAIL("no built-in KPI " << key);
-    return {};
 }
 
 // An incident that occurred and was reported at `reported`, created with the clock there.

@@ -1,5 +1,6 @@
 #include "ui/uitestsupport.h"
 
+#include "base/clock.h"
 #include "core/risktestsupport.h"
 #include "io/csv.h"
 #include "catalogues/cataloguedialog.h"
@@ -215,8 +216,8 @@ TEST_CASE("Filters and search narrow the register; export writes what is shown",
     QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
     CHECK(f.find(QStringLiteral("searchRisks"))->hasFocus());
     QTest::keyClicks(f.find(QStringLiteral("searchRisks")), QStringLiteral("copper"));
-    QTest::qWait(300); // results follow the typing
-    CHECK(table->model()->rowCount() == 6);
+    // Results follow the typing.
+    REQUIRE(QTest::qWaitFor([&] { return table->model()->rowCount() == 6; }, 5000));
 
     auto *category = f.find<QComboBox>(QStringLiteral("filterCategory"));
     category->setCurrentIndex(category->findData(QStringLiteral("Natural hazard")));
@@ -282,7 +283,7 @@ TEST_CASE("The Overview shows the risks that need attention and leads to them", 
     WindowFixture f;
     RiskRepository risks(f.window->database());
     Risk extreme = makeRisk(QStringLiteral("Tanker fire at the fuel bay"), 5, 5, 5, 4);
-    extreme.reviewDate = QDate::currentDate().addDays(-3);
+    extreme.reviewDate = Clock::current().today().addDays(-3);
     risks.create(extreme);
     risks.create(makeRisk(QStringLiteral("Minor"), 1, 1, 1, 1));
     f.window->showModule(QStringLiteral("site"));
