@@ -18,7 +18,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -83,7 +82,7 @@ ActionEditor::ActionEditor(const ModuleContext &context, const CorrectiveAction 
     buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveAction"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ActionEditor::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this), &QShortcut::activated, this, &ActionEditor::accept);
+    addSaveKeys(this, [this] { accept(); });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(buttons);

@@ -33,7 +33,7 @@ ActionsPage::ActionsPage(const ModuleContext &context, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_owner(filterCombo(QStringLiteral("filterOwner"), this))
     , m_status(filterCombo(QStringLiteral("filterStatus"), this))
-    , m_overdue(new QCheckBox(tr("O&verdue only"), this))
+    , m_overdue(new QCheckBox(tr("Overd&ue only"), this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
 {

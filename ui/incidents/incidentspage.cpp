@@ -251,24 +251,11 @@ void IncidentsPage::createActions()
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setToolTip(tr("Export the log as shown to CSV (Ctrl+E)"));
     connect(exportAction, &QAction::triggered, this, &IncidentsPage::exportCsv);
-    auto *catalogues = new QMenu(tr("Lists"), this);
-    QAction *areas = catalogues->addAction(tr("Site &Areas…"));
-    areas->setObjectName(QStringLiteral("actionSiteAreas"));
-    connect(areas, &QAction::triggered, this, [this] {
-        CatalogueDialog dialog(m_context, CatalogueDialog::Kind::SiteAreas, this);
-        dialog.exec();
-    });
-    QAction *categories = catalogues->addAction(tr("Incident &Categories…"));
-    categories->setObjectName(QStringLiteral("actionIncidentCategories"));
-    connect(categories, &QAction::triggered, this, [this] {
-        CatalogueDialog dialog(m_context, CatalogueDialog::Kind::IncidentCategories, this);
-        dialog.exec();
-    });
-    QAction *people = catalogues->addAction(tr("&People…"));
-    connect(people, &QAction::triggered, this, [this] {
-        CatalogueDialog dialog(m_context, CatalogueDialog::Kind::People, this);
-        dialog.exec();
-    });
+    QMenu *catalogues = catalogueMenu(m_context, tr("Lists"),
+        {{tr("Site &Areas…"), QStringLiteral("actionSiteAreas"), CatalogueDialog::Kind::SiteAreas},
+            {tr("Incident &Categories…"), QStringLiteral("actionIncidentCategories"), CatalogueDialog::Kind::IncidentCategories},
+            {tr("&People…"), QStringLiteral("actionIncidentPeople"), CatalogueDialog::Kind::People}},
+        this);
     QAction *lists = catalogues->menuAction();
     lists->setObjectName(QStringLiteral("actionIncidentLists"));
     lists->setIcon(themedIcon(QStringLiteral("site")));

@@ -24,7 +24,6 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -77,8 +76,7 @@ RiskEditor::RiskEditor(const ModuleContext &context, const Risk &risk, QWidget *
     buttons->button(QDialogButtonBox::Save)->setToolTip(tr("Save (Ctrl+S or Ctrl+Enter)"));
     connect(buttons, &QDialogButtonBox::accepted, this, &RiskEditor::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (const QKeySequence &keys : {QKeySequence(QKeySequence::Save), QKeySequence(Qt::CTRL | Qt::Key_Return)})
-        connect(new QShortcut(keys, this), &QShortcut::activated, this, &RiskEditor::accept);
+    addSaveKeys(this, [this] { accept(); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);

@@ -27,7 +27,6 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -150,8 +149,7 @@ TrainingRecordDialog::TrainingRecordDialog(const ModuleContext &context, const T
     }
     connect(buttons, &QDialogButtonBox::accepted, this, &TrainingRecordDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this), &QShortcut::activated, this,
-        &TrainingRecordDialog::accept);
+    addSaveKeys(this, [this] { accept(); });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(buttons);

@@ -107,6 +107,7 @@ SessionDialog::SessionDialog(const ModuleContext &context, const TrainingSession
     connect(m_plan, &QPushButton::clicked, this, &SessionDialog::savePlan);
     connect(m_done, &QPushButton::clicked, this, &SessionDialog::recordDone);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    addSaveKeys(this, [this] { savePlan(); });
     if (session.status != SessionStatus::Planned && session.id) {
         m_plan->setEnabled(false);
         m_done->setEnabled(false);

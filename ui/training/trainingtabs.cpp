@@ -465,7 +465,7 @@ CsvExport ReadinessTab::csvExport()
 
 SessionsTab::SessionsTab(const ModuleContext &context, QWidget *parent)
     : TrainingTab(context, parent)
-    , m_past(new QCheckBox(tr("Show &held and cancelled sessions"), this))
+    , m_past(new QCheckBox(tr("Show held and &cancelled sessions"), this))
     , m_list(trainingList(QStringLiteral("sessionList"),
           {tr("Date"), tr("Course"), tr("Trainer"), tr("Location"), tr("People"), tr("Status")}, this))
 {

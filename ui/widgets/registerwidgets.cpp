@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QEvent>
+#include <QShortcut>
 #include <QLineEdit>
 #include <QTimer>
 #include <QDir>
@@ -104,6 +105,12 @@ void refreshOnChanges(QWidget *page, Database &db, const QStringList &entities, 
     auto *watcher = new ChangeWatcher(page, entities, refresh);
     QObject::connect(&db.notifier(), &ChangeNotifier::changed, watcher,
         [watcher](const QString &entity) { watcher->changed(entity); });
+}
+
+void addSaveKeys(QWidget *form, const std::function<void()> &save)
+{
+    for (const QKeySequence &keys : {QKeySequence(QKeySequence::Save), QKeySequence(Qt::CTRL | Qt::Key_Return)})
+        QObject::connect(new QShortcut(keys, form), &QShortcut::activated, form, save);
 }
 
 void openDialog(QDialog *dialog)

@@ -33,6 +33,8 @@ void connectFilters(QObject *owner, QLineEdit *search, const QList<QComboBox *> 
 // refresh once, on the next pass of the event loop, however many changes came in one step. A page
 // that is not on screen is refreshed when it is shown again, not in the background.
 void refreshOnChanges(QWidget *page, Database &db, const QStringList &entities, const std::function<void()> &refresh);
+// Ctrl+S and Ctrl+Enter both save a form or editor (Ctrl+Enter reaches past its text boxes).
+void addSaveKeys(QWidget *form, const std::function<void()> &save);
 // Shows a dialog window-modal without waiting for it; it deletes itself when closed.
 void openDialog(QDialog *dialog);
 // The red line under a form that says why it cannot be saved; hidden until it has something to say.
