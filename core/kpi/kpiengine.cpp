@@ -3,6 +3,7 @@
 #include "base/timeformat.h"
 #include "incidents/incident.h"
 #include "risks/criteriarepository.h"
+#include "risks/risk.h"
 #include "storage/database.h"
 #include "storage/query.h"
 #include "training/compliance.h"
@@ -135,17 +136,18 @@ std::optional<double> KpiEngine::closedWithinTargetPercent(const Period &period,
     return 100.0 * double(within) / double(hours.size());
 }
 
-QList<KpiCount> KpiEngine::openRisksByResidualLevel(const Period &period) const
+QList<KpiCount> KpiEngine::openRisksByLevel(const Period &period, RatingKind kind) const
 {
-    // The residual level a risk had at the period's end: its last residual rating made by then
-    // (the risk's current level when no rating is that old).
+    // The level a risk had at the period's end: its last rating of the kind made by then (the
+    // risk's current level when no rating is that old).
+    const QString kindKey = ratingKindKey(kind);
     Query q(m_db, QStringLiteral("SELECT level, count(*) FROM (SELECT coalesce((SELECT rr.level FROM risk_ratings rr "
-                                 "WHERE rr.risk_id = r.id AND rr.kind = 'residual' AND rr.rated_at < ? "
-                                 "ORDER BY rr.rated_at DESC, rr.id DESC LIMIT 1), r.residual_level) AS level %1) AS s "
+                                 "WHERE rr.risk_id = r.id AND rr.kind = ? AND rr.rated_at < ? "
+                                 "ORDER BY rr.rated_at DESC, rr.id DESC LIMIT 1), r.%1_level) AS level %2) AS s "
                                  "GROUP BY level")
-                      .arg(QLatin1String(openRisksAtEnd)));
+                      .arg(kindKey, QLatin1String(openRisksAtEnd)));
     const QString end = period.endStored();
-    q.bind(end).bind(end).bind(end).exec();
+    q.bind(kindKey).bind(end).bind(end).bind(end).exec();
     QHash<int, int> counts;
     while (q.next())
         counts.insert(q.value(0).toInt(), q.value(1).toInt());
@@ -158,7 +160,7 @@ QList<KpiCount> KpiEngine::openRisksByResidualLevel(const Period &period) const
 
 int KpiEngine::openHighRisks(const Period &period) const
 {
-    const QList<KpiCount> levels = openRisksByResidualLevel(period);
+    const QList<KpiCount> levels = openRisksByLevel(period, RatingKind::Residual);
     int count = 0;
     for (qsizetype i = std::max<qsizetype>(0, levels.size() - 2); i < levels.size(); ++i)
         count += levels.at(i).count;
@@ -214,6 +216,19 @@ int KpiEngine::actionsOverdue(const Period &period) const
                        "AND due_date <= ?) + (SELECT count(*) FROM corrective_actions WHERE completed_on > ? "
                        "AND created_at < ? AND due_date <= ?)"),
         {end, last, last, end, last});
+}
+
+int KpiEngine::actionsRaised(const Period &period) const
+{
+    return intScalar(m_db, QStringLiteral("SELECT count(*) FROM corrective_actions WHERE created_at >= ? AND created_at < ?"),
+        {period.startStored(), period.endStored()});
+}
+
+int KpiEngine::actionsCompleted(const Period &period) const
+{
+    return intScalar(m_db,
+        QStringLiteral("SELECT count(*) FROM corrective_actions WHERE completed_on >= ? AND completed_on <= ?"),
+        {toStoredDate(period.first()), toStoredDate(period.last())});
 }
 
 std::optional<double> KpiEngine::actionsClosedOnTimePercent(const Period &period) const

@@ -14,6 +14,7 @@ namespace vigil {
 
 class Database;
 struct ComplianceSummary;
+enum class RatingKind;
 
 // The keys of the built-in KPIs (kpis.key): computed ones name their computation below.
 namespace KpiKey {
@@ -85,9 +86,9 @@ public:
     std::optional<double> p90HoursToClose(const Period &period) const; // nearest rank
     std::optional<double> closedWithinTargetPercent(const Period &period, int days = incidentTargetDays) const;
 
-    // Open risks at the period's end by residual level (every level of the current criteria,
-    // lowest first), and how many are at the top two levels.
-    QList<KpiCount> openRisksByResidualLevel(const Period &period) const;
+    // Open risks at the period's end by their inherent or residual level then (every level of
+    // the current criteria, lowest first), and how many are at the top two residual levels.
+    QList<KpiCount> openRisksByLevel(const Period &period, RatingKind kind) const;
     int openHighRisks(const Period &period) const;
     int risksPastReview(const Period &period) const;
 
@@ -96,6 +97,8 @@ public:
 
     int actionsOpen(const Period &period) const;
     int actionsOverdue(const Period &period) const;
+    int actionsRaised(const Period &period) const;    // created in the period
+    int actionsCompleted(const Period &period) const; // completed in the period
     // Of the actions completed in the period, the share completed by their due date.
     std::optional<double> actionsClosedOnTimePercent(const Period &period) const;
 

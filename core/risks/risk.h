@@ -91,6 +91,7 @@ struct RiskFilter
 {
     QString text;                 // words in the reference, title, description, category or vulnerability
     QList<int> residualLevels;    // level indexes under the current criteria
+    QList<int> inherentLevels;
     qint64 ownerId = 0;
     QList<RiskStatus> statuses;
     QString category;

@@ -88,6 +88,11 @@ QString whereClause(const RiskFilter &f, QVariantList *args)
         for (int level : f.residualLevels)
             args->append(level);
     }
+    if (!f.inherentLevels.isEmpty()) {
+        conditions.append(QStringLiteral("r.inherent_level IN (%1)").arg(placeholders(f.inherentLevels.size())));
+        for (int level : f.inherentLevels)
+            args->append(level);
+    }
     if (f.ownerId > 0) {
         conditions.append(QStringLiteral("r.owner_id = ?"));
         args->append(f.ownerId);

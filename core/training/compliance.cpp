@@ -303,6 +303,75 @@ ComplianceSummary Compliance::summary(const QDate &asOf, int expiringDays) const
     return s;
 }
 
+QList<double> Compliance::percentOn(const QList<QDate> &days) const
+{
+    if (days.isEmpty())
+        return {};
+    const auto [firstDay, lastDay] = std::minmax_element(days.begin(), days.end());
+    const Requirements req = requirements(m_db);
+    // Everyone who counts on some day of the trend: started by the last, not left by the first.
+    struct Someone
+    {
+        qint64 postId = 0;
+        QDate start;
+        QDate left;
+        bool active = false;
+    };
+    QHash<qint64, Someone> people;
+    {
+        Query q(m_db, QStringLiteral("SELECT p.id, p.post_id, p.start_date, p.left_on, p.active FROM people p "
+                                     "WHERE (p.start_date IS NULL OR p.start_date <= ?) "
+                                     "AND CASE WHEN p.left_on IS NOT NULL THEN p.left_on > ? ELSE p.active = 1 END"));
+        q.bind(toStoredDate(*lastDay)).bind(toStoredDate(*firstDay)).exec();
+        while (q.next())
+            people.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), fromStoredDate(q.value(2).toString()),
+                                                      fromStoredDate(q.value(3).toString()), q.value(4).toBool()});
+    }
+    // Their passed records up to the last day: what each held from when to when (never
+    // expiring: to the end of the trend).
+    QHash<PairKey, QList<std::pair<QDate, QDate>>> held;
+    {
+        Query q(m_db, QStringLiteral("SELECT r.person_id, r.course_id, r.completed_on, r.expires_on FROM training_records r "
+                                     "WHERE r.completed_on <= ? AND r.result <> 'failed'"));
+        q.bind(toStoredDate(*lastDay)).exec();
+        while (q.next()) {
+            const qint64 person = q.value(0).toLongLong();
+            if (!people.contains(person))
+                continue;
+            const QDate expires = fromStoredDate(q.value(3).toString());
+            held[{person, q.value(1).toLongLong()}].append(
+                {fromStoredDate(q.value(2).toString()), expires.isValid() ? expires : *lastDay});
+        }
+    }
+    QHash<qint64, QList<qint64>> needs; // by post
+    for (const Someone &p : std::as_const(people)) {
+        if (!needs.contains(p.postId))
+            needs.insert(p.postId, req.forPost(p.postId));
+    }
+    QList<double> percents;
+    for (const QDate &day : days) {
+        int required = 0;
+        int valid = 0;
+        for (auto it = people.cbegin(); it != people.cend(); ++it) {
+            const Someone &p = it.value();
+            const bool counts = (!p.start.isValid() || p.start <= day) && (p.left.isValid() ? p.left > day : p.active);
+            if (!counts)
+                continue;
+            for (qint64 course : needs.value(p.postId)) {
+                ++required;
+                const auto found = held.constFind({it.key(), course});
+                if (found == held.cend())
+                    continue;
+                // Held on the day: completed by then and not expired before it (as statusOn).
+                valid += std::any_of(found->begin(), found->end(),
+                    [&](const std::pair<QDate, QDate> &r) { return r.first <= day && r.second >= day; });
+            }
+        }
+        percents.append(required ? 100.0 * valid / required : 100.0);
+    }
+    return percents;
+}
+
 QList<Standing> Compliance::standing(qint64 personId, const QDate &asOf, int expiringDays) const
 {
     const Requirements req = requirements(m_db);

@@ -130,6 +130,8 @@ public:
 
     ComplianceMatrix matrix(const QDate &asOf, const ComplianceFilter &filter = {}, int expiringDays = 30) const;
     ComplianceSummary summary(const QDate &asOf, int expiringDays = 30) const;
+    // summary(day).percent for each day (a trend), reading people and records once.
+    QList<double> percentOn(const QList<QDate> &days) const;
     // Every course the person's post needs (first) or that they have a record of, with where
     // they stand on the day; leavers too.
     QList<Standing> standing(qint64 personId, const QDate &asOf, int expiringDays = 30) const;

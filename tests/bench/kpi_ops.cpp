@@ -2,6 +2,7 @@
 // dashboard makes, which `vigil kpi` makes too. Issue 6 asks for the whole refresh under 150 ms
 // median; the page's own widgets are not timed here (see docs/PERFORMANCE.md).
 #include "benchmark.h"
+#include "kpi/dashboard.h"
 #include "kpi/kpiengine.h"
 #include "storage/database.h"
 
@@ -45,6 +46,19 @@ QList<Operation> kpiOperations()
                 Period period = month;
                 for (int i = 0; i < 12; ++i, period = period.previous())
                     engine.incidentsBySeverity(period);
+                return -1.0;
+            }},
+        {QStringLiteral("kpi.dashboard"),
+            QStringLiteral("the whole dashboard refresh for the last whole month as the window makes it: a read-only "
+                           "connection of its own, every KPI, and the five charts' data (12 months of incidents, "
+                           "actions and compliance; categories; risk levels)"),
+            Operation::Needs::OpenDatabase,
+            [](Context &c) {
+                static const Period month = lastMonth(*c.db);
+                OpenOptions options;
+                options.deferIntegrityCheck = true;
+                const std::unique_ptr<Database> reader = Database::open(c.db->path(), OpenMode::ReadOnly, options);
+                computeDashboard(*reader, month);
                 return -1.0;
             }},
     };

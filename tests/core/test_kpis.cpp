@@ -310,7 +310,7 @@ TEST_CASE("Open risks by residual level and past review, as at the period's end"
 
     const KpiEngine engine(*db);
     const Period march = Period::month(2026, 3);
-    const QList<KpiCount> levels = engine.openRisksByResidualLevel(march);
+    const QList<KpiCount> levels = engine.openRisksByLevel(march, RatingKind::Residual);
     REQUIRE(levels.size() == 4);
     CHECK(levels.at(0).count == 1);
     CHECK(levels.at(1).count == 0);

@@ -15,51 +15,66 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(vigil::commands::Kpis)
 };
 
-// Undo puts back what was there: the earlier value, or no entry (the removed row comes back as
-// the same record on redo).
-class SetKpiValue final : public Command
+// Undo puts back what was there: the earlier value, or no entry. A row one step took away comes
+// back as the same record when the step is undone or redone.
+class SetKpiValues final : public Command
 {
 public:
-    SetKpiValue(const ModuleContext &context, const Kpi &kpi, const Period &entered, double value)
-        : Command(context, Text::tr("%1 for %2").arg(kpi.name, entered.key()))
+    SetKpiValues(const ModuleContext &context, const QList<KpiValueChange> &changes, const QString &text)
+        : Command(context, text)
         , m_db(context.db)
-        , m_kpi(kpi.id)
-        , m_start(entered.first())
-        , m_value(value)
     {
         const KpiValueRepository values(m_db);
-        m_before = values.value(m_kpi, m_start);
-        m_note = values.note(m_kpi, m_start);
+        for (const KpiValueChange &change : changes)
+            m_steps.append({change, values.value(change.kpiId, change.periodStart),
+                values.note(change.kpiId, change.periodStart), {}});
     }
 
 protected:
     void apply() override
     {
+        Transaction tx(m_db);
         KpiValueRepository values(m_db);
-        if (!m_removed.isEmpty()) { // redo of a first entry: the same record again
-            values.restore(m_removed);
-            m_removed.clear();
-            return;
-        }
-        values.setValue(m_kpi, m_start, m_value, m_note);
+        for (Step &step : m_steps)
+            put(values, step, step.change.value);
+        tx.commit();
     }
     void revert() override
     {
+        Transaction tx(m_db);
         KpiValueRepository values(m_db);
-        if (m_before)
-            values.setValue(m_kpi, m_start, *m_before, m_note);
-        else
-            m_removed = values.remove(m_kpi, m_start);
+        for (auto step = m_steps.rbegin(); step != m_steps.rend(); ++step)
+            put(values, *step, step->before);
+        tx.commit();
     }
 
 private:
+    struct Step
+    {
+        KpiValueChange change;
+        std::optional<double> before;
+        QString note;
+        QVariantMap removed;
+    };
+
+    static void put(KpiValueRepository &values, Step &step, std::optional<double> value)
+    {
+        const qint64 kpi = step.change.kpiId;
+        const QDate start = step.change.periodStart;
+        if (!value) {
+            step.removed = values.remove(kpi, start);
+        } else if (!step.removed.isEmpty()) {
+            values.restore(step.removed);
+            step.removed.clear();
+            if (values.value(kpi, start) != value) // the row held another value than the one wanted
+                values.setValue(kpi, start, *value, step.note);
+        } else {
+            values.setValue(kpi, start, *value, step.note);
+        }
+    }
+
     Database &m_db;
-    qint64 m_kpi;
-    QDate m_start;
-    double m_value;
-    std::optional<double> m_before;
-    QString m_note;
-    QVariantMap m_removed;
+    QList<Step> m_steps;
 };
 
 QString frequencyText(KpiFrequency frequency)
@@ -85,7 +100,14 @@ bool setKpiValue(const ModuleContext &context, const Kpi &kpi, const Period &per
                                    .arg(kpi.name, frequencyText(kpi.frequency)));
         return false;
     }
-    return pushCommand(context, std::make_unique<SetKpiValue>(context, kpi, *entered, value));
+    return setKpiValues(context, {{kpi.id, entered->first(), value}}, Text::tr("%1 for %2").arg(kpi.name, entered->key()));
+}
+
+bool setKpiValues(const ModuleContext &context, const QList<KpiValueChange> &changes, const QString &text)
+{
+    if (changes.isEmpty())
+        return true;
+    return pushCommand(context, std::make_unique<SetKpiValues>(context, changes, text));
 }
 
 } // namespace vigil::commands

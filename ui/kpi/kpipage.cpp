@@ -3,30 +3,29 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "commands/kpicommands.h"
-#include "kpi/kpiengine.h"
+#include "dashboardloader.h"
+#include "kpi/dashboard.h"
+#include "kpicharts.h"
+#include "kpivaluesdialog.h"
 #include "shell/dialogs.h"
 #include "storage/database.h"
 #include "widgets/figuretile.h"
 #include "widgets/registerwidgets.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
+#include <QAction>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
-#include <QStackedBarSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 namespace vigil {
 namespace {
 
-enum class Choice { ThisMonth, LastMonth, ThisQuarter, LastQuarter, ThisYear, LastYear };
+enum class Choice { ThisMonth, LastMonth, ThisQuarter, LastQuarter, ThisYear, LastYear, Custom };
 
 QColor statusColour(KpiStatus status)
 {
@@ -49,9 +48,19 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_period(filterCombo(QStringLiteral("kpiPeriod"), this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
     , m_heading(new QLabel(this))
     , m_tiles(new QGridLayout)
-    , m_chart(new QWidget(this))
+    , m_charts(new KpiCharts(this))
+    , m_enterValues(new QAction(tr("Enter &Values…"), this))
+    , m_loader(new DashboardLoader(
+          context.db, [this](const KpiDashboard &d) { display(d); },
+          [this](const QString &message) {
+              m_heading->setText(message);
+              m_context.host.showStatus(message);
+          },
+          this))
 {
     setObjectName(QStringLiteral("kpiPage"));
     m_period->addItem(tr("This month"), int(Choice::ThisMonth));
@@ -60,26 +69,46 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
     m_period->addItem(tr("Last quarter"), int(Choice::LastQuarter));
     m_period->addItem(tr("This year"), int(Choice::ThisYear));
     m_period->addItem(tr("Last year"), int(Choice::LastYear));
+    m_period->addItem(tr("Custom range"), int(Choice::Custom));
     m_period->setCurrentIndex(1); // the last whole month, as management reviews it
+    // A custom range: from the first of last month to today, until the user picks other days.
+    const QDate today = Clock::current().today();
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        edit->setMaximumDate(today.addYears(1));
+        edit->setVisible(false);
+    }
+    m_from->setObjectName(QStringLiteral("kpiFrom"));
+    m_to->setObjectName(QStringLiteral("kpiTo"));
+    m_from->setDate(QDate(today.year(), today.month(), 1).addMonths(-1));
+    m_to->setDate(today);
     m_heading->setObjectName(QStringLiteral("kpiHeading"));
     auto *periodLabel = new QLabel(tr("&Period:"), this);
     periodLabel->setBuddy(m_period);
     auto *top = new QHBoxLayout;
     top->addWidget(periodLabel);
     top->addWidget(m_period);
+    top->addWidget(m_from);
+    top->addWidget(m_to);
     top->addSpacing(12);
     top->addWidget(m_heading, 1);
+
+    m_enterValues->setObjectName(QStringLiteral("actionEnterKpiValues"));
+    m_enterValues->setShortcut(QKeySequence::New);
+    m_enterValues->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_enterValues->setToolTip(tr("Enter the manual KPIs' figures month by month (%1)")
+                                  .arg(m_enterValues->shortcut().toString(QKeySequence::NativeText)));
+    addAction(m_enterValues);
+    connect(m_enterValues, &QAction::triggered, this, &KpiPage::enterValues);
 
     auto *tilesHost = new QWidget(this);
     tilesHost->setLayout(m_tiles);
     m_tiles->setSpacing(10);
-    auto *chartLayout = new QVBoxLayout(m_chart);
-    chartLayout->setContentsMargins(0, 0, 0, 0);
-    m_chart->setMinimumHeight(280);
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(tilesHost);
-    contentLayout->addWidget(m_chart, 1);
+    contentLayout->addWidget(m_charts, 1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -89,12 +118,26 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(scroll, 1);
 
-    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_shown)
-            refresh();
-    });
+    connect(m_period, &QComboBox::currentIndexChanged, this, &KpiPage::periodChosen);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (m_shown && m_from->isVisible())
+                refresh();
+        });
+    }
+    connect(m_charts, &KpiCharts::drillDown, this,
+        [this](const QString &module, const QVariantMap &target) { m_context.host.showModule(module, target); });
     // Any record can move a figure: refresh once per change, and only while on screen.
     refreshOnChanges(this, context.db, {}, [this] { refresh(); });
+}
+
+void KpiPage::periodChosen()
+{
+    const bool custom = Choice(m_period->currentData().toInt()) == Choice::Custom;
+    m_from->setVisible(custom);
+    m_to->setVisible(custom);
+    if (m_shown)
+        refresh();
 }
 
 // The figures are computed when the page is first shown, with its restored period.
@@ -122,33 +165,44 @@ Period KpiPage::period() const
     case Choice::ThisYear:
         return Period::containing(Period::Kind::Year, today);
     case Choice::LastYear:
+        return Period::containing(Period::Kind::Year, today).previous();
+    case Choice::Custom:
         break;
     }
-    return Period::containing(Period::Kind::Year, today).previous();
+    // Days picked the wrong way round are read the right way round.
+    return Period::custom(std::min(m_from->date(), m_to->date()), std::max(m_from->date(), m_to->date()));
 }
 
 void KpiPage::refresh()
 {
     const Period p = period();
     const QLocale locale;
-    m_heading->setText(tr("%1 to %2, compared with the period before")
-                           .arg(locale.toString(p.first(), QLocale::ShortFormat), locale.toString(p.last(), QLocale::ShortFormat)));
-    QList<KpiResult> results;
-    QList<QList<KpiCount>> months;
-    QStringList monthNames;
-    try {
-        KpiEngine engine(m_context.db);
-        results = engine.results(p);
-        m_results = results;
-        Period month = Period::containing(Period::Kind::Month, p.last());
-        for (int i = 0; i < 12; ++i, month = month.previous()) {
-            months.prepend(engine.incidentsBySeverity(month));
-            monthNames.prepend(locale.toString(month.first(), QStringLiteral("MMM yy")));
-        }
-    } catch (const Error &e) {
-        m_context.host.showStatus(e.message());
-    }
+    m_heading->setText(tr("%1 to %2, compared with the %3 days before: updating…")
+                           .arg(locale.toString(p.first(), QLocale::ShortFormat), locale.toString(p.last(), QLocale::ShortFormat))
+                           .arg(p.first().daysTo(p.last()) + 1));
+    m_loader->request(p);
+}
 
+bool KpiPage::isUpdating() const
+{
+    return m_loader->busy();
+}
+
+void KpiPage::display(const KpiDashboard &d)
+{
+    const QLocale locale;
+    const Period &p = d.period;
+    m_heading->setText(tr("%1 to %2, compared with the %3 days before")
+                           .arg(locale.toString(p.first(), QLocale::ShortFormat), locale.toString(p.last(), QLocale::ShortFormat))
+                           .arg(p.previous().first().daysTo(p.previous().last()) + 1));
+    m_results = d.results;
+    showTiles(d.results);
+    m_charts->setDashboard(d);
+}
+
+void KpiPage::showTiles(const QList<KpiResult> &results)
+{
+    const Period p = results.isEmpty() ? period() : results.first().period;
     // Tiles, four to a row (room for the detail line at 1366x768), reused from the last refresh.
     while (m_tileList.size() > results.size())
         delete m_tileList.takeLast();
@@ -181,40 +235,6 @@ void KpiPage::refresh()
                 ? tr("%1\nClick to enter the value for %2.").arg(r.kpi.description, p.key())
                 : tr("%1\nClick to see the records.").arg(r.kpi.description));
     }
-
-    // Incidents per month by severity, stacked: light to dark, so it reads in black and white.
-    QLayoutItem *old = m_chart->layout()->takeAt(0);
-    if (old) {
-        delete old->widget();
-        delete old;
-    }
-    auto *chart = new QChart;
-    chart->setTitle(tr("Incidents per month by severity"));
-    auto *series = new QStackedBarSeries(chart);
-    const QColor shades[] = {QColor(0xbd, 0xd7, 0xee), QColor(0x6b, 0xae, 0xd6), QColor(0x21, 0x71, 0xb5), QColor(0x08, 0x30, 0x6b)};
-    for (int s = 0; s < 4; ++s) {
-        auto *set = new QBarSet(s < (months.isEmpty() ? 0 : months.first().size()) ? months.first().at(s).label : QString());
-        for (const QList<KpiCount> &month : std::as_const(months))
-            *set << (s < month.size() ? month.at(s).count : 0);
-        set->setColor(shades[s]);
-        set->setBorderColor(Qt::black);
-        series->append(set);
-    }
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis(chart);
-    x->append(monthNames);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis(chart);
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    y->applyNiceNumbers();
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    auto *view = new QChartView(chart, m_chart);
-    view->setObjectName(QStringLiteral("kpiIncidentChart"));
-    view->setRenderHint(QPainter::Antialiasing);
-    m_chart->layout()->addWidget(view);
 }
 
 // A computed KPI leads to its records; a manual one asks for the period's value.
@@ -261,6 +281,11 @@ void KpiPage::enterValue(const KpiResult &r)
     commands::setKpiValue(m_context, r.kpi, p, value);
 }
 
+void KpiPage::enterValues()
+{
+    openDialog(new KpiValuesDialog(m_context, period().last().year(), this));
+}
+
 void KpiPage::showTarget(const QVariant &target)
 {
     Q_UNUSED(target);
@@ -269,12 +294,18 @@ void KpiPage::showTarget(const QVariant &target)
 
 QVariant KpiPage::saveState() const
 {
-    return QVariantMap {{QStringLiteral("period"), m_period->currentIndex()}};
+    return QVariantMap {{QStringLiteral("period"), m_period->currentIndex()}, {QStringLiteral("from"), m_from->date()},
+        {QStringLiteral("to"), m_to->date()}};
 }
 
 void KpiPage::restoreState(const QVariant &state)
 {
     const QVariantMap map = state.toMap();
+    for (QDateEdit *edit : {m_from, m_to}) {
+        const QDate day = map.value(edit == m_from ? QStringLiteral("from") : QStringLiteral("to")).toDate();
+        if (day.isValid())
+            edit->setDate(day);
+    }
     if (map.contains(QStringLiteral("period")))
         m_period->setCurrentIndex(qBound(0, map.value(QStringLiteral("period")).toInt(), m_period->count() - 1));
 }

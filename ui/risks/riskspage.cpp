@@ -36,6 +36,9 @@
 namespace vigil {
 namespace {
 
+// The level filter's entries for an inherent level: this plus the level's index.
+constexpr int inherentLevelData = 1000;
+
 const QStringList watchedEntities {QStringLiteral("risks"), QStringLiteral("risk_criteria"), QStringLiteral("people"),
     QStringLiteral("threats"), QStringLiteral("controls"), QStringLiteral("assets")};
 
@@ -214,7 +217,7 @@ void RisksPage::refillFilterChoices()
     const QVariant status = m_status->currentData();
     const QVariant category = m_category->currentData();
     m_level->clear();
-    m_level->addItem(tr("All residual levels"), -1);
+    m_level->addItem(tr("All levels"), -1);
     const RiskCriteria &criteria = m_model->criteria();
     for (int i = int(criteria.levels.size()) - 1; i >= 0; --i)
         m_level->addItem(tr("Residual %1").arg(criteria.levels.at(i).name), i);
@@ -223,6 +226,8 @@ void RisksPage::refillFilterChoices()
                              .arg(criteria.levels.at(criteria.levels.size() - 1).name,
                                  criteria.levels.at(criteria.levels.size() - 2).name),
             -2);
+    for (int i = int(criteria.levels.size()) - 1; i >= 0; --i)
+        m_level->addItem(tr("Inherent %1").arg(criteria.levels.at(i).name), inherentLevelData + i);
     m_owner->clear();
     m_owner->addItem(tr("All owners"), 0);
     try {
@@ -253,7 +258,9 @@ void RisksPage::applyFilter()
     f.text = m_search->text();
     const int level = m_level->currentData().toInt();
     const int levelCount = int(m_model->criteria().levels.size());
-    if (level >= 0)
+    if (level >= inherentLevelData)
+        f.inherentLevels = {level - inherentLevelData};
+    else if (level >= 0)
         f.residualLevels = {level};
     else if (level == -2 && levelCount >= 2)
         f.residualLevels = {levelCount - 1, levelCount - 2};
@@ -474,6 +481,8 @@ void RisksPage::showTarget(const QVariant &target)
         m_overdue->setChecked(true);
     if (map.contains(QStringLiteral("level")))
         selectData(m_level, map.value(QStringLiteral("level")));
+    else if (map.contains(QStringLiteral("inherentLevel")))
+        selectData(m_level, inherentLevelData + map.value(QStringLiteral("inherentLevel")).toInt());
     m_filling = false;
     applyFilter();
 }

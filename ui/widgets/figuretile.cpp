@@ -87,7 +87,10 @@ void FigureTile::paintEvent(QPaintEvent *)
     p.drawText(QRect(text.left(), text.top() + bfm.height(), text.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
         fm.elidedText(m_label, Qt::ElideRight, text.width()));
     if (!m_detail.isEmpty()) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
+        // Quieter than the figure, in light and dark palettes alike.
+        QColor quiet = palette().color(QPalette::Text);
+        quiet.setAlphaF(0.65f);
+        p.setPen(quiet);
         p.drawText(QRect(text.left(), text.top() + bfm.height() + fm.height(), text.width(), fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(m_detail, Qt::ElideRight, text.width()));
     }
