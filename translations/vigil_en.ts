@@ -69,6 +69,30 @@
     </message>
 </context>
 <context>
+    <name>vigil::ExpiringTab</name>
+    <message numerus="yes">
+        <source>Within %n days</source>
+        <translation type="unfinished">
+            <numerusform>Within %n day</numerusform>
+            <numerusform>Within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certifications run out</source>
+        <translation type="unfinished">
+            <numerusform>%n certification runs out</numerusform>
+            <numerusform>%n certifications run out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n certifications to %1.</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n certification to %1.</numerusform>
+            <numerusform>Exported %n certifications to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::HealthCheck</name>
     <message numerus="yes">
         <source>audit trail: %n entries are malformed</source>
@@ -165,6 +189,33 @@
     </message>
 </context>
 <context>
+    <name>vigil::KpiValuesDialog</name>
+    <message numerus="yes">
+        <source>Enter %n KPI values</source>
+        <translation>
+            <numerusform>Enter %n KPI value</numerusform>
+            <numerusform>Enter %n KPI values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::MatrixTab</name>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation type="unfinished">
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the matrix of %n people to %1.</source>
+        <translation type="unfinished">
+            <numerusform>Exported the matrix of %n person to %1.</numerusform>
+            <numerusform>Exported the matrix of %n people to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::OverviewPage</name>
     <message numerus="yes">
         <source>File: %1 · %2 · file format %3 · created %4 · %n audit entries</source>
@@ -181,6 +232,40 @@
         <translation>
             <numerusform>not cleared on %1: %n course missing or expired</numerusform>
             <numerusform>not cleared on %1: %n courses missing or expired</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ReadinessTab</name>
+    <message numerus="yes">
+        <source>%1 of %n cleared</source>
+        <translation type="unfinished">
+            <numerusform>%1 of %n cleared</numerusform>
+            <numerusform>%1 of %n cleared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n people to %1.</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n person to %1.</numerusform>
+            <numerusform>Exported %n people to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::RecordsTab</name>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation type="unfinished">
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n training records to %1.</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n training record to %1.</numerusform>
+            <numerusform>Exported %n training records to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -256,6 +341,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::SessionsTab</name>
+    <message numerus="yes">
+        <source>Exported %n sessions to %1.</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n session to %1.</numerusform>
+            <numerusform>Exported %n sessions to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::TrainingModule</name>
     <message numerus="yes">
         <source>%n people lack training their post needs.</source>
@@ -275,13 +370,6 @@
 <context>
     <name>vigil::TrainingPage</name>
     <message numerus="yes">
-        <source>Within %n days</source>
-        <translation>
-            <numerusform>Within %n day</numerusform>
-            <numerusform>Within %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -300,62 +388,6 @@
         <translation>
             <numerusform>%n not cleared for their post</numerusform>
             <numerusform>%n not cleared for their post</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n records</source>
-        <translation>
-            <numerusform>%n record</numerusform>
-            <numerusform>%n records</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n certifications run out</source>
-        <translation>
-            <numerusform>%n certification runs out</numerusform>
-            <numerusform>%n certifications run out</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n cleared</source>
-        <translation>
-            <numerusform>%1 of %n cleared</numerusform>
-            <numerusform>%1 of %n cleared</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported the matrix of %n people to %1.</source>
-        <translation>
-            <numerusform>Exported the matrix of %n person to %1.</numerusform>
-            <numerusform>Exported the matrix of %n people to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n training records to %1.</source>
-        <translation>
-            <numerusform>Exported %n training record to %1.</numerusform>
-            <numerusform>Exported %n training records to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n certifications to %1.</source>
-        <translation>
-            <numerusform>Exported %n certification to %1.</numerusform>
-            <numerusform>Exported %n certifications to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n people to %1.</source>
-        <translation>
-            <numerusform>Exported %n person to %1.</numerusform>
-            <numerusform>Exported %n people to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n sessions to %1.</source>
-        <translation>
-            <numerusform>Exported %n session to %1.</numerusform>
-            <numerusform>Exported %n sessions to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -147,6 +147,19 @@ QString CatalogueTraits<Kpi>::problem(const Kpi &kpi)
     return {};
 }
 
+int kpiFrequencyMonths(KpiFrequency frequency)
+{
+    switch (frequency) {
+    case KpiFrequency::Quarter:
+        return 3;
+    case KpiFrequency::Year:
+        return 12;
+    case KpiFrequency::Month:
+        break;
+    }
+    return 1;
+}
+
 QString kpiValueText(std::optional<double> value, const QString &unit)
 {
     if (!value)

@@ -23,6 +23,8 @@ QString kpiDirectionKey(KpiDirection direction);
 bool kpiDirectionFromKey(const QString &key, KpiDirection *direction);
 QString kpiFrequencyKey(KpiFrequency frequency);
 bool kpiFrequencyFromKey(const QString &key, KpiFrequency *frequency);
+// How many calendar months a period of the frequency spans: 1, 3 or 12.
+int kpiFrequencyMonths(KpiFrequency frequency);
 QString kpiStatusKey(KpiStatus status);
 QString kpiStatusTitle(KpiStatus status);
 

@@ -17,19 +17,6 @@
 namespace vigil {
 namespace {
 
-int frequencyMonths(KpiFrequency frequency)
-{
-    switch (frequency) {
-    case KpiFrequency::Month:
-        return 1;
-    case KpiFrequency::Quarter:
-        return 3;
-    case KpiFrequency::Year:
-        return 12;
-    }
-    return 1;
-}
-
 int intScalar(const Database &db, const QString &sql, const QVariantList &args)
 {
     return scalar(db, sql, args).toInt();
@@ -300,7 +287,7 @@ Kpi KpiEngine::scaledToPeriod(const Kpi &kpi, const Period &period)
         months = double(period.first().daysTo(period.last()) + 1) / (365.25 / 12);
         break;
     }
-    const double factor = months / frequencyMonths(kpi.frequency);
+    const double factor = months / kpiFrequencyMonths(kpi.frequency);
     Kpi scaled = kpi;
     if (scaled.target)
         scaled.target = *scaled.target * factor;

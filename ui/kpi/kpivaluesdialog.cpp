@@ -20,19 +20,6 @@
 namespace vigil {
 namespace {
 
-int monthsOf(KpiFrequency frequency)
-{
-    switch (frequency) {
-    case KpiFrequency::Quarter:
-        return 3;
-    case KpiFrequency::Year:
-        return 12;
-    case KpiFrequency::Month:
-        break;
-    }
-    return 1;
-}
-
 constexpr int kpiRole = Qt::UserRole;
 constexpr int startRole = Qt::UserRole + 1;
 
@@ -116,7 +103,7 @@ void KpiValuesDialog::fill()
     const KpiValueRepository values(m_context.db);
     for (int row = 0; row < m_kpis.size(); ++row) {
         const Kpi &kpi = m_kpis.at(row);
-        const int span = monthsOf(kpi.frequency);
+        const int span = kpiFrequencyMonths(kpi.frequency);
         for (int column = 0; column < 12; ++column) {
             auto *item = new QTableWidgetItem;
             item->setTextAlignment(Qt::AlignCenter);
