@@ -21,6 +21,8 @@ int main(int argc, char *argv[])
             return vigil::cli::runExport(argc, argv);
         if (std::strcmp(argv[1], "kpi") == 0)
             return vigil::cli::runKpi(argc, argv);
+        if (std::strcmp(argv[1], "report") == 0)
+            return vigil::cli::runReport(argc, argv);
     }
     return vigil::cli::runGui(argc, argv);
 }

@@ -58,5 +58,6 @@ int runDemo(int argc, char *argv[]);
 int runExport(int argc, char *argv[]);
 int runGui(int argc, char *argv[]);
 int runKpi(int argc, char *argv[]);
+int runReport(int argc, char *argv[]);
 
 } // namespace vigil::cli

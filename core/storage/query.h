@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QString>
 #include <QVariant>
 
@@ -48,6 +49,7 @@ public:
     Query &exec();
     bool next();
     QVariant value(int column) const { return m_query.value(column); }
+    int columnCount() const { return m_query.record().count(); }
     qint64 lastInsertId() const;
     int rowsAffected() const { return m_query.numRowsAffected(); }
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "modules.h"
+#include "report/reportdialog.h"
 #include "shell/aboutdialog.h"
 #include "shell/dialogs.h"
 #include "shell/icons.h"
@@ -10,6 +11,7 @@
 #include "commands/sitecommands.h"
 #include "storage/changenotifier.h"
 #include "storage/database.h"
+#include "widgets/registerwidgets.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -132,6 +134,12 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
+    file->addSeparator();
+    QAction *report = file->addAction(tr("Management Review &Report…"), this, [this] {
+        openDialog(new ReportDialog(ModuleContext {*m_db, *m_undoStack, *this}, this));
+    });
+    report->setObjectName(QStringLiteral("actionReport"));
+    report->setShortcut(QKeySequence::Print);
     file->addSeparator();
     QAction *quit = file->addAction(themedIcon(QStringLiteral("quit")), tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));

@@ -1,0 +1,44 @@
+#include "ui/uitestsupport.h"
+
+#include "report/reportdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QProcess>
+#include <QPushButton>
+
+using namespace vigil;
+using vigil::test::WindowFixture;
+
+TEST_CASE("File > Management Review Report saves the chosen sections as a PDF", "[ui][report]")
+{
+    test::PinnedClock pinned;
+    WindowFixture f;
+    f.trigger(QStringLiteral("actionReport"));
+    auto *dialog = test::waitForDialog<ReportDialog>(f, QStringLiteral("reportDialog"));
+    CHECK(dialog->findChild<QComboBox *>(QStringLiteral("reportPeriod"))->currentText() == QStringLiteral("Last month"));
+    dialog->findChild<QCheckBox *>(QStringLiteral("reportSection_training"))->setChecked(false);
+    dialog->findChild<QCheckBox *>(QStringLiteral("reportSection_kpis"))->setChecked(false);
+    dialog->findChild<QCheckBox *>(QStringLiteral("reportSection_summary"))->setChecked(false); // it names training too
+    dialog->findChild<QCheckBox *>(QStringLiteral("reportSection_openpoints"))->setChecked(false);
+    test::screenshot(dialog, QStringLiteral("report-dialog"));
+    CHECK(dialog->options().period == Period::month(2026, 2));
+    CHECK(dialog->options().sections.size() == 3);
+
+    const QString pdf = f.dir.path(QStringLiteral("review.pdf"));
+    dialogs::setNextFileName(pdf);
+    dialog->findChild<QPushButton *>(QStringLiteral("reportSavePdf"))->click();
+    test::flushDeletes();
+    REQUIRE(QFile::exists(pdf));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30000));
+    const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+    CHECK(content.contains(QStringLiteral("Harbour Cold Store")));
+    CHECK(content.contains(QStringLiteral("February 2026")));
+    CHECK(content.contains(reportSectionTitle(ReportSection::Incidents)));
+    CHECK_FALSE(content.contains(reportSectionTitle(ReportSection::Training)));
+    CHECK_FALSE(content.contains(reportSectionTitle(ReportSection::Kpis)));
+    f.activate();
+}
