@@ -127,14 +127,20 @@ void readIncidents(Database &db, ReportData &d)
     const KpiEngine engine(db);
     d.incidents = engine.incidentsTotal(p);
     d.previousIncidents = engine.incidentsTotal(p.previous());
+    d.seriousIncidents = engine.seriousIncidents(p);
+    d.lessonsTotal = scalar(db, QStringLiteral("SELECT count(*) FROM incidents WHERE status = 'closed' AND closed_at >= ? "
+                                               "AND closed_at < ? AND lessons_learned <> ''"),
+        {p.startStored(), p.endStored()})
+                         .toInt();
     Query q(db, QStringLiteral("SELECT reference, occurred_at, title, severity, status, description FROM incidents "
                                "WHERE occurred_at >= ? AND occurred_at < ? AND severity IN ('high', 'critical') "
-                               "ORDER BY CASE severity WHEN 'critical' THEN 0 ELSE 1 END, occurred_at LIMIT 25"));
-    q.bind(p.startStored()).bind(p.endStored()).exec();
+                               "ORDER BY CASE severity WHEN 'critical' THEN 0 ELSE 1 END, occurred_at LIMIT ?"));
+    q.bind(p.startStored()).bind(p.endStored()).bind(ReportData::listLimit).exec();
     while (q.next()) {
         NotableIncident n;
         n.reference = q.value(0).toString();
-        n.when = QLocale().toString(fromStoredUtc(q.value(1).toString()).toLocalTime(), QLocale::ShortFormat);
+        const QDateTime when = fromStoredUtc(q.value(1).toString()).toLocalTime();
+        n.when = QStringLiteral("%1 %2").arg(QLocale().toString(when.date(), QLocale::ShortFormat), when.time().toString(QStringLiteral("HH:mm")));
         n.title = q.value(2).toString();
         Severity severity;
         n.severity = severityFromKey(q.value(3).toString(), &severity) ? severityTitle(severity) : q.value(3).toString();
@@ -145,8 +151,8 @@ void readIncidents(Database &db, ReportData &d)
     }
     Query l(db, QStringLiteral("SELECT reference, CASE WHEN title <> '' THEN title ELSE substr(description, 1, 80) END, "
                                "root_cause, lessons_learned FROM incidents WHERE status = 'closed' AND closed_at >= ? "
-                               "AND closed_at < ? AND lessons_learned <> '' ORDER BY closed_at LIMIT 25"));
-    l.bind(p.startStored()).bind(p.endStored()).exec();
+                               "AND closed_at < ? AND lessons_learned <> '' ORDER BY closed_at LIMIT ?"));
+    l.bind(p.startStored()).bind(p.endStored()).bind(ReportData::listLimit).exec();
     while (l.next())
         d.lessons.append({l.value(0).toString(), l.value(1).toString(), l.value(2).toString(), l.value(3).toString()});
 }
@@ -218,7 +224,7 @@ void readActions(Database &db, ReportData &d)
     d.overdueActions.rows = textRows(db,
         QStringLiteral("SELECT a.reference, a.description, coalesce(p.name, ''), a.due_date FROM corrective_actions a "
                        "LEFT JOIN people p ON p.id = a.owner_id WHERE a.due_date <= ? AND a.created_at < ? "
-                       "AND (a.completed_on IS NULL OR a.completed_on > ?) ORDER BY a.due_date LIMIT 50"),
+                       "AND (a.completed_on IS NULL OR a.completed_on > ?) ORDER BY a.due_date"),
         {last, p.endStored(), last}, {3});
     d.completedActions.headers = {Text::tr("Action"), Text::tr("What"), Text::tr("Owner"), Text::tr("Due"),
         Text::tr("Completed")};
@@ -226,8 +232,8 @@ void readActions(Database &db, ReportData &d)
     d.completedActions.rows = textRows(db,
         QStringLiteral("SELECT a.reference, a.description, coalesce(p.name, ''), a.due_date, a.completed_on "
                        "FROM corrective_actions a LEFT JOIN people p ON p.id = a.owner_id "
-                       "WHERE a.completed_on >= ? AND a.completed_on <= ? ORDER BY a.completed_on LIMIT 50"),
-        {first, last}, {3, 4});
+                       "WHERE a.completed_on >= ? AND a.completed_on <= ? ORDER BY a.completed_on DESC LIMIT ?"),
+        {first, last, ReportData::listLimit}, {3, 4});
 }
 
 void readOpenPoints(Database &db, ReportData &d)

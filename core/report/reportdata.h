@@ -42,6 +42,10 @@ struct LessonLearned
 // Everything the management review report says about a period, read in one go.
 struct ReportData
 {
+    // Lists of what went well (actions completed) stop at this many, newest first; lists of what
+    // needs attention (overdue, not cleared) are whole.
+    static constexpr int listLimit = 40;
+
     SiteProfile site;
     Period period;
     KpiDashboard dashboard;                     // KPI results and the chart data (see KpiDashboard)
@@ -61,8 +65,10 @@ struct ReportData
     // Incidents
     int incidents = 0;
     int previousIncidents = 0;
-    QList<NotableIncident> notable; // high and critical in the period
-    QList<LessonLearned> lessons;   // closed in the period
+    int seriousIncidents = 0;       // high and critical
+    int lessonsTotal = 0;
+    QList<NotableIncident> notable; // high and critical in the period (critical first), up to listLimit
+    QList<LessonLearned> lessons;   // closed in the period, up to listLimit
 
     // Training at the period's end
     double compliance = 100;

@@ -556,6 +556,8 @@ void ReportDocument::Private::incidents()
     heading(Text::tr("Notable incidents"), 2);
     if (data.notable.isEmpty())
         paragraph(Text::tr("No high or critical incident occurred in the period."), true);
+    else if (data.seriousIncidents > data.notable.size())
+        paragraph(Text::tr("The first %1 of the %2 high and critical incidents, critical first:").arg(data.notable.size()).arg(data.seriousIncidents), true);
     for (const NotableIncident &n : std::as_const(data.notable)) {
         QTextBlockFormat block;
         block.setTopMargin(len(4));
@@ -570,6 +572,8 @@ void ReportDocument::Private::incidents()
     heading(Text::tr("Lessons learned"), 2);
     if (data.lessons.isEmpty())
         paragraph(Text::tr("No incident was closed with lessons learned in the period."), true);
+    else if (data.lessonsTotal > data.lessons.size())
+        paragraph(Text::tr("The first %1 of the %2 incidents closed in the period:").arg(data.lessons.size()).arg(data.lessonsTotal), true);
     for (const LessonLearned &l : std::as_const(data.lessons))
         bullet(Text::tr("%1 %2: %3").arg(l.reference, l.title, l.lesson));
 }
@@ -632,6 +636,8 @@ void ReportDocument::Private::actions()
     heading(Text::tr("Overdue"), 2);
     table(data.overdueActions, Text::tr("No action was overdue at the period's end."));
     heading(Text::tr("Completed in the period"), 2);
+    if (data.actionsCompleted > data.completedActions.rows.size())
+        paragraph(Text::tr("The latest %1 of the %2 completed in the period:").arg(data.completedActions.rows.size()).arg(data.actionsCompleted), true);
     table(data.completedActions, Text::tr("No action was completed in the period."));
 }
 

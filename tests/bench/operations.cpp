@@ -10,6 +10,7 @@ QList<Operation> allOperations()
     operations += incidentOperations();
     operations += trainingOperations();
     operations += kpiOperations();
+    operations += reportOperations();
     return operations;
 }
 

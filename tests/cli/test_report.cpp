@@ -1,6 +1,8 @@
 // `vigil report`, through the real binary, read back with poppler's pdftotext and pdfinfo.
 #include "cli/clitestsupport.h"
 
+#include "actions/correctiveaction.h"
+#include "base/clock.h"
 #include "kpi/kpi.h"
 #include "report/report.h"
 #include "site/siteprofile.h"
@@ -187,4 +189,42 @@ TEST_CASE("vigil report fails with one line and leaves no file behind", "[cli][r
                               QStringLiteral("--out"), dir.path(QStringLiteral("r.pdf"))}),
         1);
     CHECK_FALSE(QFile::exists(dir.path(QStringLiteral("r.pdf"))));
+}
+
+TEST_CASE("A table that breaks across pages repeats its header, and long text wraps", "[cli][report]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    {
+        test::PinnedClock pinned(QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
+        auto db = Database::create(path);
+        SiteProfile profile;
+        profile.name = QStringLiteral("Long List Yard");
+        SiteRepository(*db).save(profile);
+        ActionRepository actions(*db);
+        for (int i = 1; i <= 90; ++i) {
+            CorrectiveAction action;
+            action.description = i == 1 ? QStringLiteral("Replace every padlock on the perimeter gates with the "
+                                                         "restricted-key type, log the key holders, and check the "
+                                                         "register against the gatehouse sign-out sheet weekly until "
+                                                         "the end of the quarter; report exceptions to the site manager")
+                                        : QStringLiteral("Fix fence panel %1").arg(i);
+            action.dueDate = QDate(2026, 1, 20);
+            actions.create(action);
+        }
+    }
+    const QString pdf = dir.path(QStringLiteral("actions.pdf"));
+    const Run run = vigilRun({QStringLiteral("report"), QStringLiteral("--database"), path, QStringLiteral("--out"), pdf,
+        QStringLiteral("--period"), QStringLiteral("2026-02"), QStringLiteral("--sections"), QStringLiteral("actions")});
+    REQUIRE(run.exitCode == 0);
+    const QString text = pdfText(pdf);
+    // 90 overdue actions take more than one page: the header row is on each.
+    const int pages = int(text.count(QStringLiteral("Page ")));
+    REQUIRE(pages >= 4); // cover, contents, two of actions
+    CHECK(text.count(QStringLiteral("Action What Owner Due")) >= 2);
+    for (int i = 2; i <= 90; ++i)
+        CHECK(text.contains(QStringLiteral("Fix fence panel %1 ").arg(i)));
+    // The long description is there to its last word, wrapped within its cell.
+    CHECK(text.contains(QStringLiteral("Replace every padlock")));
+    CHECK(text.contains(QStringLiteral("site manager")));
 }
