@@ -30,10 +30,13 @@ QString levelName(const RiskCriteria &criteria, int level)
     return level >= 0 && level < criteria.levels.size() ? criteria.levels.at(level).name : QString();
 }
 
-// Rows of a query, each column as text; dates (YYYY-MM-DD) in the user's short format.
-QList<QStringList> textRows(Database &db, const QString &sql, const QVariantList &args, const QList<int> &dateColumns = {})
+// Rows of a query, each column as text; dates (YYYY-MM-DD) in the user's short format. At most
+// ReportData::listLimit of them, in the query's order; *total says how many there are.
+QList<QStringList> textRows(Database &db, const QString &sql, const QVariantList &args, const QList<int> &dateColumns,
+    int *total)
 {
-    Query q(db, sql);
+    *total = scalar(db, QStringLiteral("SELECT count(*) FROM (%1)").arg(sql), args).toInt();
+    Query q(db, sql + QStringLiteral(" LIMIT %1").arg(ReportData::listLimit));
     for (const QVariant &arg : args)
         q.bind(arg);
     q.exec();
@@ -74,7 +77,7 @@ void readRisks(Database &db, ReportData &d)
              QStringLiteral("SELECT r.reference, r.title, coalesce(p.name, ''), r.residual_level, r.created_at FROM risks r "
                             "LEFT JOIN people p ON p.id = r.owner_id WHERE r.created_at >= ? AND r.created_at < ? "
                             "ORDER BY r.created_at"),
-             range, {4})) {
+             range, {4}, &d.newRisks.total)) {
         row[3] = levelName(d.criteria, row.at(3).toInt());
         d.newRisks.rows.append(row);
     }
@@ -86,26 +89,32 @@ void readRisks(Database &db, ReportData &d)
                             "ELSE '' END, coalesce(r.retired_at, r.updated_at) FROM risks r "
                             "WHERE (r.retired_at >= ? AND r.retired_at < ?) OR (r.retired_at IS NULL AND r.status = 'closed' "
                             "AND r.updated_at >= ? AND r.updated_at < ?) ORDER BY 4"),
-             range + range, {3})) {
+             range + range, {3}, &d.closedRisks.total)) {
         if (row.at(2).isEmpty())
             row[2] = riskStatusTitle(RiskStatus::Closed);
         else
             row[2] = Text::tr("Retired: %1").arg(row.at(2));
         d.closedRisks.rows.append(row);
     }
-    d.changedRisks.headers = {Text::tr("Risk"), Text::tr("Title"), Text::tr("Rating"), Text::tr("Now"), Text::tr("Why"),
-        Text::tr("When")};
-    d.changedRisks.stretch = {3, 6, 3, 3, 6, 3};
+    // Re-ratings that moved a risk to another level, newest first.
+    d.changedRisks.headers = {Text::tr("Risk"), Text::tr("Title"), Text::tr("Rating"), Text::tr("From"), Text::tr("To"),
+        Text::tr("Why"), Text::tr("When")};
+    d.changedRisks.stretch = {3, 6, 3, 3, 3, 6, 3};
     for (QStringList row : textRows(db,
-             QStringLiteral("SELECT r.reference, r.title, rr.kind, rr.level, rr.reason, rr.rated_at FROM risk_ratings rr "
-                            "JOIN risks r ON r.id = rr.risk_id WHERE rr.rated_at >= ? AND rr.rated_at < ? "
-                            "AND rr.kind IN ('inherent', 'residual') AND rr.rated_at > r.created_at ORDER BY rr.rated_at"),
-             range, {5})) {
+             QStringLiteral("SELECT reference, title, kind, before, level, reason, rated_at FROM (SELECT r.reference, "
+                            "r.title, rr.kind, (SELECT p.level FROM risk_ratings p WHERE p.risk_id = rr.risk_id "
+                            "AND p.kind = rr.kind AND (p.rated_at < rr.rated_at OR (p.rated_at = rr.rated_at AND p.id < rr.id)) "
+                            "ORDER BY p.rated_at DESC, p.id DESC LIMIT 1) AS before, rr.level, rr.reason, rr.rated_at "
+                            "FROM risk_ratings rr JOIN risks r ON r.id = rr.risk_id WHERE rr.rated_at >= ? AND rr.rated_at < ? "
+                            "AND rr.kind IN ('inherent', 'residual')) WHERE before IS NOT NULL AND before <> level "
+                            "ORDER BY rated_at DESC"),
+             range, {6}, &d.changedRisks.total)) {
         for (RatingKind kind : allRatingKinds) {
             if (ratingKindKey(kind) == row.at(2))
                 row[2] = ratingKindTitle(kind);
         }
         row[3] = levelName(d.criteria, row.at(3).toInt());
+        row[4] = levelName(d.criteria, row.at(4).toInt());
         d.changedRisks.rows.append(row);
     }
     d.overdueReviews.headers = {Text::tr("Risk"), Text::tr("Title"), Text::tr("Owner"), Text::tr("Residual"),
@@ -115,7 +124,7 @@ void readRisks(Database &db, ReportData &d)
              QStringLiteral("SELECT r.reference, r.title, coalesce(p.name, ''), r.residual_level, r.review_date FROM risks r "
                             "LEFT JOIN people p ON p.id = r.owner_id WHERE r.retired_at IS NULL AND r.status <> 'closed' "
                             "AND r.review_date IS NOT NULL AND r.review_date <= ? ORDER BY r.review_date"),
-             {toStoredDate(p.last())}, {4})) {
+             {toStoredDate(p.last())}, {4}, &d.overdueReviews.total)) {
         row[3] = levelName(d.criteria, row.at(3).toInt());
         d.overdueReviews.rows.append(row);
     }
@@ -188,7 +197,9 @@ void readTraining(Database &db, ReportData &d)
                         ? Text::tr("%1 (expired %2)").arg(m.courses.at(c).name, day(cell.expiresOn))
                         : m.courses.at(c).name);
         }
-        d.notCleared.rows.append({row.name, row.post, missing.join(QStringLiteral(", "))});
+        ++d.notCleared.total;
+        if (d.notCleared.rows.size() < ReportData::listLimit)
+            d.notCleared.rows.append({row.name, row.post, missing.join(QStringLiteral(", "))});
     }
     d.complianceByPost.headers = {Text::tr("Post"), Text::tr("People"), Text::tr("Compliance"), Text::tr("Not cleared")};
     d.complianceByPost.stretch = {6, 2, 2, 2};
@@ -198,7 +209,9 @@ void readTraining(Database &db, ReportData &d)
             QString::number(it->notCleared)});
     d.expiring.headers = {Text::tr("Person"), Text::tr("Post"), Text::tr("Course"), Text::tr("Runs out")};
     d.expiring.stretch = {4, 3, 5, 2};
-    for (const ExpiringRow &row : Compliance(db).expiring(asOf, 30, true))
+    const QList<ExpiringRow> expiring = Compliance(db).expiring(asOf, 30, true);
+    d.expiring.total = int(expiring.size());
+    for (const ExpiringRow &row : expiring.mid(0, ReportData::listLimit))
         d.expiring.rows.append({row.person, row.post, row.course, day(row.expiresOn)});
 }
 
@@ -224,26 +237,26 @@ void readActions(Database &db, ReportData &d)
     d.overdueActions.rows = textRows(db,
         QStringLiteral("SELECT a.reference, a.description, coalesce(p.name, ''), a.due_date FROM corrective_actions a "
                        "LEFT JOIN people p ON p.id = a.owner_id WHERE a.due_date <= ? AND a.created_at < ? "
-                       "AND (a.completed_on IS NULL OR a.completed_on > ?) ORDER BY a.due_date"),
-        {last, p.endStored(), last}, {3});
+                       "AND (a.completed_on IS NULL OR a.completed_on > ?) ORDER BY a.due_date, a.reference"),
+        {last, p.endStored(), last}, {3}, &d.overdueActions.total);
     d.completedActions.headers = {Text::tr("Action"), Text::tr("What"), Text::tr("Owner"), Text::tr("Due"),
         Text::tr("Completed")};
     d.completedActions.stretch = {3, 9, 4, 3, 3};
     d.completedActions.rows = textRows(db,
         QStringLiteral("SELECT a.reference, a.description, coalesce(p.name, ''), a.due_date, a.completed_on "
                        "FROM corrective_actions a LEFT JOIN people p ON p.id = a.owner_id "
-                       "WHERE a.completed_on >= ? AND a.completed_on <= ? ORDER BY a.completed_on DESC LIMIT ?"),
-        {first, last, ReportData::listLimit}, {3, 4});
+                       "WHERE a.completed_on >= ? AND a.completed_on <= ? ORDER BY a.completed_on DESC"),
+        {first, last}, {3, 4}, &d.completedActions.total);
 }
 
 void readOpenPoints(Database &db, ReportData &d)
 {
     if (d.actionsOverdue > 0)
         d.openPoints.append(Text::tr("%n corrective actions are overdue: agree new dates or escalate.", nullptr, d.actionsOverdue));
-    if (!d.overdueReviews.rows.isEmpty())
-        d.openPoints.append(Text::tr("%n risks are past their review date.", nullptr, int(d.overdueReviews.rows.size())));
-    if (!d.notCleared.rows.isEmpty())
-        d.openPoints.append(Text::tr("%n people are not cleared for their post.", nullptr, int(d.notCleared.rows.size())));
+    if (d.overdueReviews.total > 0)
+        d.openPoints.append(Text::tr("%n risks are past their review date.", nullptr, d.overdueReviews.total));
+    if (d.notCleared.total > 0)
+        d.openPoints.append(Text::tr("%n people are not cleared for their post.", nullptr, d.notCleared.total));
     const int longOpen = scalar(db, QStringLiteral("SELECT count(*) FROM incidents WHERE status <> 'closed' AND reported_at < ?"),
         {toStoredUtc(QDateTime(d.period.last().addDays(-29), QTime(0, 0)).toUTC())})
                              .toInt();

@@ -19,6 +19,7 @@ struct ReportTable
     QStringList headers;
     QList<QStringList> rows;
     QList<int> stretch; // relative column widths (empty: equal)
+    int total = 0;      // rows there are; more than rows.size() when the list was cut short
 };
 
 struct NotableIncident
@@ -42,8 +43,8 @@ struct LessonLearned
 // Everything the management review report says about a period, read in one go.
 struct ReportData
 {
-    // Lists of what went well (actions completed) stop at this many, newest first; lists of what
-    // needs attention (overdue, not cleared) are whole.
+    // Every list stops at this many rows (the most pressing or the newest first) and says how
+    // many there were: a review reads a summary, the registers hold the rest.
     static constexpr int listLimit = 40;
 
     SiteProfile site;

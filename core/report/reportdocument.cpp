@@ -231,6 +231,8 @@ void ReportDocument::Private::table(const ReportTable &t, const QString &emptyTe
         paragraph(emptyText, true);
         return;
     }
+    if (t.total > t.rows.size())
+        paragraph(Text::tr("The first %1 of %2; the register in Vigil lists them all.").arg(t.rows.size()).arg(t.total), true);
     QTextTableFormat format;
     format.setHeaderRowCount(1);
     format.setCellPadding(len(2.5));
@@ -636,8 +638,6 @@ void ReportDocument::Private::actions()
     heading(Text::tr("Overdue"), 2);
     table(data.overdueActions, Text::tr("No action was overdue at the period's end."));
     heading(Text::tr("Completed in the period"), 2);
-    if (data.actionsCompleted > data.completedActions.rows.size())
-        paragraph(Text::tr("The latest %1 of the %2 completed in the period:").arg(data.completedActions.rows.size()).arg(data.actionsCompleted), true);
     table(data.completedActions, Text::tr("No action was completed in the period."));
 }
 
@@ -782,7 +782,10 @@ void ReportDocument::print(QPagedPaintDevice *device)
     doc.setDefaultFont(p.font);
     p.width = body.width();
     p.cursor = QTextCursor(&doc);
+    // One layout at the end, not one per insertion (quadratic on a year of a busy site).
+    p.cursor.beginEditBlock();
     p.build();
+    p.cursor.endEditBlock();
 
     // Page numbers in the contents, now that the layout has placed every section.
     const double pageHeight = doc.pageSize().height();
