@@ -1,11 +1,24 @@
 #include "heatmappainter.h"
 
 #include <QFontMetricsF>
+
+#include <algorithm>
 #include <QCoreApplication>
 #include <QPainter>
 
 namespace vigil {
 namespace {
+
+// The font at factor times its size, whether its size is in points or in pixels (the report
+// gives one in the device's pixels).
+QFont scaledFont(QFont font, double factor)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * factor);
+    else if (font.pixelSize() > 0)
+        font.setPixelSize(std::max(1, qRound(font.pixelSize() * factor)));
+    return font;
+}
 
 constexpr qreal gap = 4;
 
@@ -161,11 +174,9 @@ void HeatMapPainter::paint(QPainter &p, const QRectF &rect) const
         p.setFont(m_font);
     }
 
-    QFont countFont = m_font;
+    QFont countFont = scaledFont(m_font, m_style == Style::Compact ? 1.0 : 1.25);
     countFont.setBold(true);
-    countFont.setPointSizeF(m_font.pointSizeF() * (m_style == Style::Compact ? 1.0 : 1.25));
-    QFont markFont = m_font;
-    markFont.setPointSizeF(m_font.pointSizeF() * 0.8);
+    const QFont markFont = scaledFont(m_font, 0.8);
     for (int l = 1; l <= m_criteria.likelihoodCount(); ++l) {
         for (int i = 1; i <= m_criteria.impactCount(); ++i) {
             const QRectF cell = cellRect(rect, l, i);
@@ -211,9 +222,7 @@ void HeatMapPainter::paint(QPainter &p, const QRectF &rect) const
         p.drawText(QRectF(rect.left(), row.top(), grid.left() - rect.left() - gap, row.height()),
             Qt::AlignRight | Qt::AlignVCenter, label);
     }
-    QFont small = m_font;
-    if (m_style == Style::Full)
-        small.setPointSizeF(m_font.pointSizeF() * 0.9);
+    const QFont small = m_style == Style::Full ? scaledFont(m_font, 0.9) : m_font;
     p.setFont(small);
     const QFontMetricsF sfm(small);
     for (int i = 1; i <= m_criteria.impactCount(); ++i) {
