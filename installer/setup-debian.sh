@@ -12,6 +12,8 @@ packages=(
   # qt6-charts-dev needs the OpenGL CMake files but does not depend on them (Debian 12)
   qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   libgl-dev libvulkan-dev libxkbcommon-dev sqlite3 libsqlite3-dev
+  # the .xlsx exports (libxlsxwriter); the tests read them back with unzip
+  libxlsxwriter-dev unzip
   # tests: Catch2, a virtual display for the smoke test, fonts for rendering
   catch2 xvfb xauth fonts-dejavu-core
   # reading the PDF report back in the tests (pdftotext, pdfinfo)

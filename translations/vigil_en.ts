@@ -189,6 +189,16 @@
     </message>
 </context>
 <context>
+    <name>vigil::KpiPage</name>
+    <message numerus="yes">
+        <source>Exported %n KPI values to %1.</source>
+        <translation>
+            <numerusform>Exported %n KPI value to %1.</numerusform>
+            <numerusform>Exported %n KPI values to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::KpiValuesDialog</name>
     <message numerus="yes">
         <source>Enter %n KPI values</source>

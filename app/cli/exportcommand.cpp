@@ -19,6 +19,14 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(vigil::cli)
 };
 
+// A title inside a sentence: "Risk register" becomes "risk register", "KPI values" stays.
+QString inSentence(QString title)
+{
+    if (title.size() > 1 && title.at(1).isLower())
+        title[0] = title.at(0).toLower();
+    return title;
+}
+
 } // namespace
 
 int runExport(int argc, char *argv[])
@@ -40,8 +48,10 @@ int runExport(int argc, char *argv[])
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to read."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("kind"), Text::tr("What to export: %1.").arg(described.join(QStringLiteral(", "))),
         QStringLiteral("KIND")});
-    parser.addOption({QStringLiteral("format"), Text::tr("The file format: csv (the default)."), QStringLiteral("FORMAT"),
-        QStringLiteral("csv")});
+    parser.addOption({QStringLiteral("format"),
+        Text::tr("The file format: csv, or xlsx (an Excel workbook: typed cells, date-times in UTC). Without it, "
+                 "an --out name ending in .xlsx is written as xlsx, any other as csv."),
+        QStringLiteral("FORMAT")});
     parser.addOption({QStringLiteral("out"), Text::tr("The file to write."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("today"),
         Text::tr("For compliance: the day the matrix is for (default: the real today)."), QStringLiteral("YYYY-MM-DD")});
@@ -73,17 +83,19 @@ int runExport(int argc, char *argv[])
         // As the window's --today: the whole process runs as if it were that day.
         installToday(today);
     }
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("csv"))
-        return fail(QStringLiteral("export"), Text::tr("unknown format '%1'; use csv.").arg(format), UsageError);
-
     const QString out = parser.value(QStringLiteral("out"));
+    ExportFormat format = exportFormatOfPath(out).value_or(ExportFormat::Csv);
+    if (parser.isSet(QStringLiteral("format"))
+        && !exportFormatFromKey(parser.value(QStringLiteral("format")), &format))
+        return fail(QStringLiteral("export"),
+            Text::tr("unknown format '%1'; use csv or xlsx.").arg(parser.value(QStringLiteral("format"))), UsageError);
+
     try {
         const std::unique_ptr<Database> db = Database::open(parser.value(QStringLiteral("database")), OpenMode::ReadOnly);
         const ExportTable table = kind->build(*db);
-        writeCsvFile(table, out);
+        writeExportFile(table, out, format);
         printOut(Text::tr("Wrote %n rows of the %1 to %2.", nullptr, int(table.rows.size()))
-                     .arg(table.title.toLower(), QFileInfo(out).fileName()));
+                     .arg(inSentence(table.title), QFileInfo(out).fileName()));
     } catch (const Error &e) {
         return fail(QStringLiteral("export"), e.message(), Failure);
     }

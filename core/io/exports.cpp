@@ -3,6 +3,7 @@
 #include "actions/correctiveaction.h"
 #include "base/clock.h"
 #include "incidents/incidentrepository.h"
+#include "kpi/kpi.h"
 #include "risks/riskrepository.h"
 #include "training/compliance.h"
 #include "training/trainingrepository.h"
@@ -52,6 +53,8 @@ QList<ExportKind> exportKinds()
                 return compliance.exportTable(compliance.matrix(Clock::current().today()));
             },
             Text::tr("the training matrix of the people at the site today, or on --today"), true},
+        {QStringLiteral("kpi_values"), Text::tr("KPI values"), [](Database &db) { return kpiValuesExportTable(db); },
+            Text::tr("every value entered by hand for a manual KPI, by KPI and period"), false},
     };
 }
 

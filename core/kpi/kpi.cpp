@@ -41,6 +41,20 @@ constexpr EnumName<KpiStatus> statuses[] = {
     {KpiStatus::Green, "green", QT_TRANSLATE_NOOP("vigil::Kpi", "Green")},
 };
 
+// The kind of period a value of the frequency is entered for.
+Period::Kind periodKind(KpiFrequency frequency)
+{
+    switch (frequency) {
+    case KpiFrequency::Quarter:
+        return Period::Kind::Quarter;
+    case KpiFrequency::Year:
+        return Period::Kind::Year;
+    case KpiFrequency::Month:
+        break;
+    }
+    return Period::Kind::Month;
+}
+
 } // namespace
 
 QString kpiSourceKey(KpiSource source)
@@ -173,12 +187,7 @@ QString kpiValueText(std::optional<double> value, const QString &unit)
 
 std::optional<Period> entryPeriod(const Kpi &kpi, const Period &period)
 {
-    Period::Kind kind = Period::Kind::Month;
-    if (kpi.frequency == KpiFrequency::Quarter)
-        kind = Period::Kind::Quarter;
-    else if (kpi.frequency == KpiFrequency::Year)
-        kind = Period::Kind::Year;
-    const Period entered = Period::containing(kind, period.first());
+    const Period entered = Period::containing(periodKind(kpi.frequency), period.first());
     if (period.last() > entered.last())
         return std::nullopt;
     return entered;
@@ -189,6 +198,32 @@ QList<Kpi> activeKpis(Database &db)
     QList<Kpi> kpis = KpiRepository(db).list();
     std::stable_sort(kpis.begin(), kpis.end(), [](const Kpi &a, const Kpi &b) { return a.sortOrder < b.sortOrder; });
     return kpis;
+}
+
+ExportTable kpiValuesExportTable(Database &db)
+{
+    ExportTable table;
+    table.title = Text::tr("KPI values");
+    table.headers = {Text::tr("KPI"), Text::tr("Key"), Text::tr("Period"), Text::tr("Period start"), Text::tr("Value"),
+        Text::tr("Unit"), Text::tr("Note"), Text::tr("Entered"), Text::tr("Entered by"), Text::tr("Changed"),
+        Text::tr("Changed by")};
+    Query q(db, QStringLiteral("SELECT k.name, k.key, k.frequency, v.period_start, v.value, k.unit, v.note, v.created_at, "
+                               "v.created_by, v.updated_at, v.updated_by FROM kpi_values v JOIN kpis k ON k.id = v.kpi_id "
+                               "ORDER BY k.sort_order, k.name COLLATE NOCASE, k.id, v.period_start"));
+    q.exec();
+    while (q.next()) {
+        KpiFrequency frequency = KpiFrequency::Month;
+        kpiFrequencyFromKey(q.value(2).toString(), &frequency);
+        const QDate start = fromStoredDate(q.value(3).toString());
+        const QDateTime entered = fromStoredUtc(q.value(7).toString());
+        const QDateTime changed = fromStoredUtc(q.value(9).toString());
+        table.rows.append({q.value(0).toString(), q.value(1).toString(),
+            start.isValid() ? QVariant(Period::containing(periodKind(frequency), start).key()) : QVariant(q.value(3).toString()),
+            start.isValid() ? QVariant(start) : QVariant(), q.value(4).toDouble(), q.value(5).toString(),
+            q.value(6).toString(), entered.isValid() ? QVariant(entered) : QVariant(), q.value(8).toString(),
+            changed.isValid() ? QVariant(changed) : QVariant(), q.value(10).toString()});
+    }
+    return table;
 }
 
 KpiValueRepository::KpiValueRepository(Database &db)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/exporttable.h"
 #include "kpi/period.h"
 #include "storage/catalogue.h"
 
@@ -76,6 +77,11 @@ std::optional<Period> entryPeriod(const Kpi &kpi, const Period &period);
 
 // The list of active KPIs in their display order (sort_order, then name).
 QList<Kpi> activeKpis(Database &db);
+
+// Every manual KPI value entered, for export: KPI, key, period ("2026-03", "2026-Q1", "2026") and
+// its first day, value, unit, note, and who entered and last changed it when; KPIs in their
+// display order (inactive ones included), each one's periods oldest first.
+ExportTable kpiValuesExportTable(Database &db);
 
 // Values of manual KPIs, one per KPI and period (keyed by the period's first day).
 class KpiValueRepository

@@ -471,6 +471,7 @@ ExportTable Compliance::exportTable(const ComplianceMatrix &m) const
 {
     ExportTable table;
     table.title = Text::tr("Training compliance on %1").arg(QLocale().toString(m.asOf, QLocale::ShortFormat));
+    table.sheet = Text::tr("Compliance on %1").arg(toStoredDate(m.asOf));
     table.headers = {Text::tr("Name"), Text::tr("Staff number"), Text::tr("Post"), Text::tr("Employer"), Text::tr("Cleared")};
     for (const Course &course : m.courses)
         table.headers.append(course.name);

@@ -2,15 +2,18 @@
 #include "support/testsupport.h"
 
 #include "actions/correctiveaction.h"
+#include "base/clock.h"
 #include "base/version.h"
 #include "core/incidenttestsupport.h"
 #include "core/kpitestsupport.h"
 #include "core/trainingtestsupport.h"
 #include "storage/database.h"
 #include "io/csv.h"
+#include "io/exports.h"
 #include "kpi/kpiengine.h"
 #include "risks/riskrepository.h"
 #include "storage/query.h"
+#include "support/xlsxreader.h"
 #include "testconfig.h"
 #include "cli/clitestsupport.h"
 
@@ -490,6 +493,93 @@ TEST_CASE("vigil export of the demo's training: every record and every person", 
         all += row.join(u'|');
     for (const char *status : {"Valid (", "Expiring (", "Expired (", "Missing"})
         CHECK(all.contains(QLatin1String(status)));
+}
+
+TEST_CASE("vigil export writes every register as an Excel workbook, and fails cleanly", "[cli][export][xlsx]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    {
+        // A few manual KPI values, so that kpi_values has rows.
+        auto db = Database::open(path);
+        KpiValueRepository values(*db);
+        values.setValue(test::builtIn(*db, KpiKey::PatrolsCompleted).id, QDate(2026, 10, 1), 97, QStringLiteral("one round missed"));
+        values.setValue(test::builtIn(*db, KpiKey::PatrolsCompleted).id, QDate(2026, 9, 1), 100);
+        values.setValue(test::builtIn(*db, KpiKey::AuditScore).id, QDate(2026, 7, 1), 91.5);
+    }
+    const QDate day(2026, 11, 23);
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    for (const ExportKind &kind : exportKinds()) {
+        INFO(kind.key);
+        const QString out = dir.path(kind.key + QStringLiteral(".xlsx"));
+        QStringList args {QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"), kind.key,
+            QStringLiteral("--format"), QStringLiteral("xlsx"), QStringLiteral("--out"), out};
+        if (kind.asOfToday)
+            args << QStringLiteral("--today") << day.toString(Qt::ISODate);
+        const Run run = vigilRun(args);
+        REQUIRE(run.exitCode == 0);
+        CHECK(run.out.contains(kind.key + QStringLiteral(".xlsx")));
+        // What core makes of the same file on the same day, row for row.
+        const ScopedClock pinned(std::make_shared<FixedClock>(QDateTime(day, QTime(12, 0), Qt::UTC)));
+        const ExportTable table = kind.build(*db);
+        CHECK_FALSE(table.rows.isEmpty());
+        const test::XlsxSheet sheet = test::readXlsx(out);
+        CHECK(sheet.rowCount() == table.rows.size() + 1);
+        CHECK(sheet.headers().size() == table.headers.size());
+        CHECK(sheet.frozenHeader);
+        CHECK(sheet.autoFilter.startsWith(QStringLiteral("A1:")));
+    }
+    // Typed cells in the incident log: a date-time in UTC, a reference as text.
+    const test::XlsxSheet log = test::readXlsx(dir.path(QStringLiteral("incidents.xlsx")));
+    CHECK(log.cell(1, QStringLiteral("Reference")).kind == test::XlsxCell::Kind::Text);
+    const test::XlsxCell &occurred = log.cell(1, QStringLiteral("Occurred (UTC)"));
+    CHECK(occurred.isDate());
+    CHECK(occurred.dateTime().isValid());
+    CHECK(log.cell(1, QStringLiteral("Reference")).text == QStringLiteral("INC-2024-0001"));
+    const test::XlsxSheet kpis = test::readXlsx(dir.path(QStringLiteral("kpi_values.xlsx")));
+    REQUIRE(kpis.rowCount() == 4);
+    QStringList periods;
+    for (int r = 1; r < kpis.rowCount(); ++r) {
+        periods.append(kpis.cell(r, QStringLiteral("Period")).text);
+        CHECK(kpis.cell(r, QStringLiteral("Value")).kind == test::XlsxCell::Kind::Number);
+        CHECK(kpis.cell(r, QStringLiteral("Period start")).isDate());
+    }
+    periods.sort();
+    CHECK(periods == (QStringList {QStringLiteral("2026-09"), QStringLiteral("2026-10"), QStringLiteral("2026-Q3")}));
+
+    // Without --format, an .xlsx name makes a workbook and any other name CSV.
+    const QString named = dir.path(QStringLiteral("Risks.XLSX"));
+    REQUIRE(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                QStringLiteral("risks"), QStringLiteral("--out"), named})
+                .exitCode == 0);
+    CHECK(test::readFile(named).startsWith("PK"));
+    CHECK(test::readXlsx(named).rowCount() == test::readXlsx(dir.path(QStringLiteral("risks.xlsx"))).rowCount());
+    const QString text = dir.path(QStringLiteral("risks.txt"));
+    REQUIRE(vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+                QStringLiteral("risks"), QStringLiteral("--out"), text})
+                .exitCode == 0);
+    CHECK(test::readFile(text).startsWith("\xEF\xBB\xBFReference,"));
+
+    // A format it does not know names the ones it does.
+    const Run pdf = vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+        QStringLiteral("risks"), QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"),
+        dir.path(QStringLiteral("risks.pdf"))});
+    requireOneLineFailure(pdf, 2);
+    CHECK(pdf.err.contains(QStringLiteral("xlsx")));
+    // An unwritable destination: one line naming it, exit 1, nothing left behind.
+    test::writeFile(dir.path(QStringLiteral("blocker")), "a file");
+    const QStringList before = test::listDir(dir.root());
+    const Run blocked = vigilRun({QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--kind"),
+        QStringLiteral("incidents"), QStringLiteral("--format"), QStringLiteral("xlsx"), QStringLiteral("--out"),
+        dir.path(QStringLiteral("blocker/log.xlsx"))});
+    requireOneLineFailure(blocked, 1);
+    CHECK(blocked.err.contains(QStringLiteral("blocker/log.xlsx")));
+    CHECK(test::listDir(dir.root()) == before);
+
+    const Run help = vigilRun({QStringLiteral("export"), QStringLiteral("--help")});
+    CHECK(help.exitCode == 0);
+    for (const char *word : {"xlsx", "kpi_values"})
+        CHECK(help.out.contains(QLatin1String(word)));
 }
 
 TEST_CASE("vigil kpi prints every KPI for a period as JSON, CSV or text, the same as core", "[cli][kpi]")

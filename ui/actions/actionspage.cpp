@@ -91,7 +91,8 @@ ActionsPage::ActionsPage(const ModuleContext &context, QWidget *parent)
     auto *exportAction = new QAction(themedIcon(QStringLiteral("save")), tr("&Export…"), this);
     exportAction->setObjectName(QStringLiteral("actionExportActions"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(exportAction, &QAction::triggered, this, &ActionsPage::exportCsv);
+    exportAction->setToolTip(tr("Export the actions as shown to CSV or Excel (Ctrl+E)"));
+    connect(exportAction, &QAction::triggered, this, &ActionsPage::exportRegister);
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     m_toolbar = {create, m_open, m_delete, separator, exportAction};
@@ -198,9 +199,9 @@ void ActionsPage::deleteSelected()
         commands::deleteAction(m_context, current.data(ActionRegisterModel::IdRole).toLongLong());
 }
 
-void ActionsPage::exportCsv()
+void ActionsPage::exportRegister()
 {
-    vigil::exportCsv(m_context, this,
+    vigil::exportRegister(m_context, this,
         {tr("Export Corrective Actions"), tr("corrective-actions"),
             [this] {
                 return ActionRepository(m_context.db)

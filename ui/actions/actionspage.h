@@ -32,7 +32,7 @@ public:
     void newAction();
     void openSelected();
     void deleteSelected();
-    void exportCsv();
+    void exportRegister();
 
 private:
     void refillOwners();

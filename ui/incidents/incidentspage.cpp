@@ -249,8 +249,8 @@ void IncidentsPage::createActions()
     auto *exportAction = new QAction(themedIcon(QStringLiteral("save")), tr("&Export…"), this);
     exportAction->setObjectName(QStringLiteral("actionExportIncidents"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setToolTip(tr("Export the log as shown to CSV (Ctrl+E)"));
-    connect(exportAction, &QAction::triggered, this, &IncidentsPage::exportCsv);
+    exportAction->setToolTip(tr("Export the log as shown to CSV or Excel (Ctrl+E)"));
+    connect(exportAction, &QAction::triggered, this, &IncidentsPage::exportRegister);
     QMenu *catalogues = catalogueMenu(m_context, tr("Lists"),
         {{tr("Site &Areas…"), QStringLiteral("actionSiteAreas"), CatalogueDialog::Kind::SiteAreas},
             {tr("Incident &Categories…"), QStringLiteral("actionIncidentCategories"), CatalogueDialog::Kind::IncidentCategories},
@@ -432,9 +432,9 @@ void IncidentsPage::deleteSelected()
         commands::deleteIncident(m_context, id);
 }
 
-void IncidentsPage::exportCsv()
+void IncidentsPage::exportRegister()
 {
-    vigil::exportCsv(m_context, this,
+    vigil::exportRegister(m_context, this,
         {tr("Export Incident Log"), tr("incident-log"),
             [this] {
                 return IncidentRepository(m_context.db)

@@ -38,7 +38,7 @@ public:
     void openIncident(qint64 id);
     void openSelected();
     void deleteSelected();
-    void exportCsv();
+    void exportRegister();
 
 private:
     void createActions();

@@ -54,6 +54,7 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
     , m_tiles(new QGridLayout)
     , m_charts(new KpiCharts(this))
     , m_enterValues(new QAction(tr("Enter &Values…"), this))
+    , m_exportValues(new QAction(tr("E&xport Values…"), this))
     , m_loader(new DashboardLoader(
           context.db, [this](const KpiDashboard &d) { display(d); },
           [this](const QString &message) {
@@ -101,6 +102,16 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
                                   .arg(m_enterValues->shortcut().toString(QKeySequence::NativeText)));
     addAction(m_enterValues);
     connect(m_enterValues, &QAction::triggered, this, &KpiPage::enterValues);
+    m_exportValues->setObjectName(QStringLiteral("actionExportKpiValues"));
+    m_exportValues->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportValues->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_exportValues->setToolTip(tr("Export every value entered for the manual KPIs to CSV or Excel (Ctrl+E)"));
+    addAction(m_exportValues);
+    connect(m_exportValues, &QAction::triggered, this, [this] {
+        exportRegister(m_context, this,
+            {tr("Export KPI Values"), tr("kpi-values"), [this] { return kpiValuesExportTable(m_context.db); },
+                [](int rows) { return tr("Exported %n KPI values to %1.", nullptr, rows); }});
+    });
 
     auto *tilesHost = new QWidget(this);
     tilesHost->setLayout(m_tiles);

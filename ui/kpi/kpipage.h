@@ -30,7 +30,7 @@ class KpiPage : public QWidget
 public:
     KpiPage(const ModuleContext &context, QWidget *parent = nullptr);
 
-    QList<QAction *> toolbarActions() const { return {m_enterValues}; }
+    QList<QAction *> toolbarActions() const { return {m_enterValues, m_exportValues}; }
     void showTarget(const QVariant &target);
     QVariant saveState() const;
     void restoreState(const QVariant &state);
@@ -59,6 +59,7 @@ private:
     QGridLayout *m_tiles;
     KpiCharts *m_charts;
     QAction *m_enterValues;
+    QAction *m_exportValues; // every manual KPI value entered, as CSV or Excel
     DashboardLoader *m_loader;
     QList<FigureTile *> m_tileList;
     QList<KpiResult> m_results; // what the tiles show, in their order

@@ -187,9 +187,9 @@ void RisksPage::createActions()
     m_delete = action(QStringLiteral("remove"), tr("&Delete…"), QStringLiteral("actionDeleteRisk"), &RisksPage::deleteSelected);
     m_delete->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
     m_delete->setToolTip(tr("Delete a risk created by mistake (Shift+Delete)"));
-    QAction *exportAction = action(QStringLiteral("save"), tr("&Export…"), QStringLiteral("actionExportRisks"), &RisksPage::exportCsv);
+    QAction *exportAction = action(QStringLiteral("save"), tr("&Export…"), QStringLiteral("actionExportRisks"), &RisksPage::exportRegister);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setToolTip(tr("Export the register as shown to CSV (Ctrl+E)"));
+    exportAction->setToolTip(tr("Export the register as shown to CSV or Excel (Ctrl+E)"));
     QAction *criteria = action(QStringLiteral("overview"), tr("Risk &Criteria…"), QStringLiteral("actionRiskCriteria"),
         &RisksPage::editCriteria);
 
@@ -450,9 +450,9 @@ void RisksPage::deleteSelected()
         commands::deleteRisk(m_context, id);
 }
 
-void RisksPage::exportCsv()
+void RisksPage::exportRegister()
 {
-    vigil::exportCsv(m_context, this,
+    vigil::exportRegister(m_context, this,
         {tr("Export Risk Register"), tr("risk-register"),
             [this] {
                 return RiskRepository(m_context.db)

@@ -40,7 +40,7 @@ public:
     void retireSelected();
     void reinstateSelected();
     void deleteSelected();
-    void exportCsv();
+    void exportRegister();
     void editCriteria();
 
 private:

@@ -59,7 +59,8 @@ AboutDialog::AboutDialog(QWidget *parent)
              "the GNU General Public License, version 3 or (at your option) any later version.</p>"
              "<p><b>Qt</b> (The Qt Company): Core, Gui, Sql, Widgets, Svg and PrintSupport under the GNU "
              "LGPL 3; Charts under the GNU GPL 3.</p>"
-             "<p><b>SQLite</b> (D. Richard Hipp and contributors): public domain.</p>");
+             "<p><b>SQLite</b> (D. Richard Hipp and contributors): public domain.</p>"
+             "<p><b>libxlsxwriter</b> (John McNamara), for the Excel exports: BSD 2-Clause.</p>");
 
     QString credits;
     const QList<DataCredit> shipped = dataCredits();

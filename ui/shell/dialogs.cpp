@@ -1,8 +1,10 @@
 #include "dialogs.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QQueue>
+#include <QRegularExpression>
 
 namespace vigil::dialogs {
 namespace {
@@ -87,6 +89,47 @@ QString openFileName(QWidget *parent, const QString &caption, const QString &dir
 QString saveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter)
 {
     return fileName([&] { return QFileDialog::getSaveFileName(parent, caption, dir, filter); });
+}
+
+QString saveFileName(QWidget *parent, const QString &caption, const QString &path, const QStringList &filters,
+    QString *selectedFilter)
+{
+    return fileName([&] {
+        // The extension each filter names: "Excel workbook (*.xlsx)" -> "xlsx".
+        auto suffixOf = [](const QString &filter) {
+            return QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter).captured(1);
+        };
+        QStringList suffixes;
+        for (const QString &filter : filters)
+            suffixes.append(suffixOf(filter));
+        QFileDialog dialog(parent, caption);
+        dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setFileMode(QFileDialog::AnyFile);
+        dialog.setNameFilters(filters);
+        const QString first = filters.contains(*selectedFilter) ? *selectedFilter : filters.value(0);
+        dialog.selectNameFilter(first);
+        dialog.setDefaultSuffix(suffixOf(first));
+        const QFileInfo suggested(path);
+        dialog.setDirectory(suggested.absolutePath());
+        dialog.selectFile(suggested.fileName());
+        // The name follows the format: picking "Excel workbook (*.xlsx)" turns report.csv into report.xlsx.
+        QObject::connect(&dialog, &QFileDialog::filterSelected, &dialog, [&](const QString &filter) {
+            const QString suffix = suffixOf(filter);
+            const QStringList chosen = dialog.selectedFiles();
+            if (suffix.isEmpty() || chosen.isEmpty())
+                return;
+            dialog.setDefaultSuffix(suffix);
+            const QFileInfo name(chosen.first());
+            if (name.fileName().isEmpty() || name.isDir())
+                return;
+            const QString base = suffixes.contains(name.suffix(), Qt::CaseInsensitive) ? name.completeBaseName() : name.fileName();
+            dialog.selectFile(base + u'.' + suffix);
+        });
+        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+            return QString();
+        *selectedFilter = dialog.selectedNameFilter();
+        return dialog.selectedFiles().first();
+    });
 }
 
 void setTestMode(bool on)

@@ -22,6 +22,12 @@ QString askText(QWidget *parent, const QString &title, const QString &label, con
 
 QString openFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
 QString saveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
+// A save dialog offering several formats ("CSV (*.csv)", "Excel workbook (*.xlsx)"): starts on
+// *selectedFilter (when it is one of filters) and path, changes the name's extension when another
+// format is picked, and sets *selectedFilter to the format chosen. In test mode *selectedFilter
+// is left as it was.
+QString saveFileName(QWidget *parent, const QString &caption, const QString &path, const QStringList &filters,
+    QString *selectedFilter);
 
 // Test seams. With test mode on, messages are recorded instead of shown, questions take the
 // queued answer (or their default), and file dialogs return the queued name (or nothing).

@@ -23,6 +23,7 @@ const Entry &entry(Settings::Key key)
         {Settings::Key::LastModule, "window/lastModule", QStringLiteral("overview")},
         {Settings::Key::RecentFiles, "files/recent", QStringList()},
         {Settings::Key::UserName, "user/name", QString()},
+        {Settings::Key::ExportFormat, "export/format", QStringLiteral("csv")},
     };
     for (const Entry &e : entries) {
         if (e.key == key)

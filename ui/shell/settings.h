@@ -22,6 +22,7 @@ public:
         LastModule,
         RecentFiles,
         UserName,
+        ExportFormat, // "csv" or "xlsx": what the Export dialog offers first
     };
 
     static Settings &instance();

@@ -195,7 +195,7 @@ void MatrixTab::deleteCurrent()
         m_context, this, m_table->currentIndex().data(ComplianceMatrixModel::RecordIdRole).toLongLong());
 }
 
-CsvExport MatrixTab::csvExport()
+RegisterExport MatrixTab::registerExport()
 {
     return {tr("Export Compliance Matrix"), tr("training-matrix"),
         [this] { return Compliance(m_context.db).exportTable(m_model->matrix()); },

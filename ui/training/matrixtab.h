@@ -33,7 +33,7 @@ public:
     void fillChoices() override;
     void openCurrent() override;
     void deleteCurrent() override;
-    CsvExport csvExport() override;
+    RegisterExport registerExport() override;
     QLineEdit *searchBox() const override { return m_search; }
 
 private:

@@ -99,9 +99,9 @@ TrainingPage::TrainingPage(const ModuleContext &context, QWidget *parent)
     remove->setToolTip(tr("Delete a record or session entered by mistake (Shift+Delete)"));
     QAction *exportAction
         = action(QStringLiteral("save"), tr("&Export…"), QStringLiteral("actionExportTraining"),
-            [this] { exportCsv(m_context, this, currentTab()->csvExport()); });
+            [this] { exportRegister(m_context, this, currentTab()->registerExport()); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setToolTip(tr("Export the current view, as filtered, to CSV (Ctrl+E)"));
+    exportAction->setToolTip(tr("Export the current view, as filtered, to CSV or Excel (Ctrl+E)"));
 
     QMenu *catalogues = catalogueMenu(m_context, tr("Set-up"),
         {{tr("&People…"), QStringLiteral("actionTrainingPeople"), CatalogueDialog::Kind::People},

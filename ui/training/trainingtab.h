@@ -30,7 +30,7 @@ public:
     virtual void fillChoices() {}
     virtual void openCurrent() = 0;
     virtual void deleteCurrent() {}
-    virtual CsvExport csvExport() = 0;
+    virtual RegisterExport registerExport() = 0;
     // The tab's search box, if it has one (Ctrl+F).
     virtual QLineEdit *searchBox() const { return nullptr; }
 

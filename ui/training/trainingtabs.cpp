@@ -242,7 +242,7 @@ void RecordsTab::deleteCurrent()
         m_context, this, m_table->currentIndex().data(TrainingRecordModel::IdRole).toLongLong());
 }
 
-CsvExport RecordsTab::csvExport()
+RegisterExport RecordsTab::registerExport()
 {
     return {tr("Export Training Records"), tr("training-records"),
         [this] {
@@ -339,7 +339,7 @@ void ExpiringTab::open(const QTreeWidgetItem *item)
             m_context, this, 0, item->data(0, IdRole).toLongLong(), item->data(0, SecondIdRole).toLongLong());
 }
 
-CsvExport ExpiringTab::csvExport()
+RegisterExport ExpiringTab::registerExport()
 {
     return {tr("Export Expiring Certifications"), tr("training-expiring"),
         [this] { return tableOf(m_list, tr("Expiring after %1").arg(shortDate(m_asOf))); },
@@ -451,7 +451,7 @@ void ReadinessTab::open(const QTreeWidgetItem *item)
             new PersonTrainingDialog(m_context, item->data(0, IdRole).toLongLong(), m_date->date(), this));
 }
 
-CsvExport ReadinessTab::csvExport()
+RegisterExport ReadinessTab::registerExport()
 {
     return {tr("Export Readiness"), tr("training-readiness"),
         [this] {
@@ -536,7 +536,7 @@ void SessionsTab::deleteCurrent()
         commands::deleteSession(m_context, item->data(0, IdRole).toLongLong());
 }
 
-CsvExport SessionsTab::csvExport()
+RegisterExport SessionsTab::registerExport()
 {
     return {tr("Export Training Sessions"), tr("training-sessions"),
         [this] { return tableOf(m_list, tr("Training sessions")); },

@@ -29,7 +29,7 @@ public:
     void fillChoices() override;
     void openCurrent() override;
     void deleteCurrent() override;
-    CsvExport csvExport() override;
+    RegisterExport registerExport() override;
     QLineEdit *searchBox() const override { return m_search; }
 
 private:
@@ -56,7 +56,7 @@ public:
     void setDays(int days);
     void refresh(const QDate &asOf) override;
     void openCurrent() override;
-    CsvExport csvExport() override;
+    RegisterExport registerExport() override;
 
 private:
     void reload();
@@ -80,7 +80,7 @@ public:
     void refresh(const QDate &asOf) override;
     void fillChoices() override;
     void openCurrent() override;
-    CsvExport csvExport() override;
+    RegisterExport registerExport() override;
 
 private:
     void reload();
@@ -105,7 +105,7 @@ public:
     void refresh(const QDate &asOf) override;
     void openCurrent() override;
     void deleteCurrent() override;
-    CsvExport csvExport() override;
+    RegisterExport registerExport() override;
 
 private:
     void reload();

@@ -5,6 +5,7 @@
 #include "io/exporttable.h"
 #include "shell/dialogs.h"
 #include "shell/module.h"
+#include "shell/settings.h"
 #include "storage/changenotifier.h"
 #include "storage/database.h"
 
@@ -153,16 +154,40 @@ void setupRegisterTable(QTableView *table, const QString &objectName)
     table->horizontalHeader()->setHighlightSections(false);
 }
 
-void exportCsv(const ModuleContext &context, QWidget *parent, const CsvExport &what)
+void exportRegister(const ModuleContext &context, QWidget *parent, const RegisterExport &what)
 {
+    const QList<std::pair<ExportFormat, QString>> formats {
+        {ExportFormat::Csv, QObject::tr("CSV (*.csv)")}, {ExportFormat::Xlsx, QObject::tr("Excel workbook (*.xlsx)")}};
+    ExportFormat last = ExportFormat::Csv;
+    exportFormatFromKey(Settings::instance().value(Settings::Key::ExportFormat).toString(), &last);
+    QStringList filters;
+    QString selected;
+    for (const auto &[format, filter] : formats) {
+        filters.append(filter);
+        if (format == last)
+            selected = filter;
+    }
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(QStringLiteral("%1-%2.csv").arg(what.fileStem, Clock::current().today().toString(Qt::ISODate)));
-    const QString path = dialogs::saveFileName(parent, what.dialogTitle, suggested, QObject::tr("CSV files (*.csv)"));
+                                  .filePath(QStringLiteral("%1-%2.%3")
+                                          .arg(what.fileStem, Clock::current().today().toString(Qt::ISODate),
+                                              exportFormatKey(last)));
+    QString path = dialogs::saveFileName(parent, what.dialogTitle, suggested, filters, &selected);
     if (path.isEmpty())
         return;
+    // The name's extension says the format; without one, the format chosen in the dialog adds its own.
+    ExportFormat format = last;
+    for (const auto &[f, filter] : formats) {
+        if (filter == selected)
+            format = f;
+    }
+    if (const std::optional<ExportFormat> named = exportFormatOfPath(path))
+        format = *named;
+    else
+        path += u'.' + exportFormatKey(format);
     try {
         const ExportTable table = what.table();
-        writeCsvFile(table, path);
+        writeExportFile(table, path, format);
+        Settings::instance().setValue(Settings::Key::ExportFormat, exportFormatKey(format));
         context.host.showStatus(what.done(int(table.rows.size())).arg(QDir::toNativeSeparators(path)));
     } catch (const Error &e) {
         context.host.showError(e.message());

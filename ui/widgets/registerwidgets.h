@@ -43,15 +43,17 @@ QLabel *problemLabel(const QString &objectName, QWidget *parent);
 // 100,000 rows never has to measure them), no editing in place.
 void setupRegisterTable(QTableView *table, const QString &objectName);
 
-// Export as shown: asks where (the documents folder and a dated name suggested), writes the
-// table as CSV (replaced only once complete) and says in the status bar how many rows went where.
-struct CsvExport
+// Export as shown: asks where and in which format (CSV or an Excel workbook; the documents
+// folder, a dated name and the format used last suggested), writes the table (replaced only once
+// complete) and says in the status bar how many rows went where. A name ending in .csv or .xlsx
+// is written in that format; any other gets the extension of the format chosen.
+struct RegisterExport
 {
     QString dialogTitle;                  // "Export Risk Register"
-    QString fileStem;                     // "risk-register": the date and .csv are added
+    QString fileStem;                     // "risk-register": the date and the extension are added
     std::function<ExportTable()> table;   // made only once the user has chosen a file
     std::function<QString(int rows)> done; // "Exported %n risks to %1.", %1 left for the path
 };
-void exportCsv(const ModuleContext &context, QWidget *parent, const CsvExport &what);
+void exportRegister(const ModuleContext &context, QWidget *parent, const RegisterExport &what);
 
 } // namespace vigil
