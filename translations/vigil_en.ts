@@ -280,6 +280,79 @@
     </message>
 </context>
 <context>
+    <name>vigil::Report</name>
+    <message numerus="yes">
+        <source>%n corrective actions are overdue: agree new dates or escalate.</source>
+        <translation>
+            <numerusform>%n corrective action is overdue: agree a new date or escalate.</numerusform>
+            <numerusform>%n corrective actions are overdue: agree new dates or escalate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n risks are past their review date.</source>
+        <translation>
+            <numerusform>%n risk is past its review date.</numerusform>
+            <numerusform>%n risks are past their review date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are not cleared for their post.</source>
+        <translation>
+            <numerusform>%n person is not cleared for their post.</numerusform>
+            <numerusform>%n people are not cleared for their post.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents reported more than 30 days before the period&apos;s end are still open.</source>
+        <translation>
+            <numerusform>%n incident reported more than 30 days before the period&apos;s end is still open.</numerusform>
+            <numerusform>%n incidents reported more than 30 days before the period&apos;s end are still open.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents occurred in the period</source>
+        <translation>
+            <numerusform>%n incident occurred in the period</numerusform>
+            <numerusform>%n incidents occurred in the period</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n more than in the period before.</source>
+        <translation>
+            <numerusform>, %n more than in the period before.</numerusform>
+            <numerusform>, %n more than in the period before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n fewer than in the period before.</source>
+        <translation>
+            <numerusform>, %n fewer than in the period before.</numerusform>
+            <numerusform>, %n fewer than in the period before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Training compliance stood at %1 at the period&apos;s end; %n corrective actions were overdue; %2 risks are open.</source>
+        <translation>
+            <numerusform>Training compliance stood at %1 at the period&apos;s end; %n corrective action was overdue; %2 risks are open.</numerusform>
+            <numerusform>Training compliance stood at %1 at the period&apos;s end; %n corrective actions were overdue; %2 risks are open.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n risks are open in the register. The heat maps count them by likelihood and impact before controls (inherent) and with them (residual); each cell&apos;s letter names its level.</source>
+        <translation>
+            <numerusform>%n risk is open in the register. The heat maps count it by likelihood and impact before controls (inherent) and with them (residual); each cell&apos;s letter names its level.</numerusform>
+            <numerusform>%n risks are open in the register. The heat maps count them by likelihood and impact before controls (inherent) and with them (residual); each cell&apos;s letter names its level.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incidents occurred in the period (%1 in the period before).</source>
+        <translation>
+            <numerusform>%n incident occurred in the period (%1 in the period before).</numerusform>
+            <numerusform>%n incidents occurred in the period (%1 in the period before).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::RiskRegisterModel</name>
     <message numerus="yes">
         <source>Review overdue by %n days</source>
