@@ -6,7 +6,10 @@
 #include <QComboBox>
 #include <QFile>
 #include <QProcess>
+#include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
 #include <QPushButton>
+#include <QTimer>
 
 using namespace vigil;
 using vigil::test::WindowFixture;
@@ -40,5 +43,30 @@ TEST_CASE("File > Management Review Report saves the chosen sections as a PDF", 
     CHECK(content.contains(reportSectionTitle(ReportSection::Incidents)));
     CHECK_FALSE(content.contains(reportSectionTitle(ReportSection::Training)));
     CHECK_FALSE(content.contains(reportSectionTitle(ReportSection::Kpis)));
+    f.activate();
+}
+
+TEST_CASE("The report's preview shows its pages", "[ui][report]")
+{
+    test::PinnedClock pinned;
+    WindowFixture f;
+    f.trigger(QStringLiteral("actionReport"));
+    auto *dialog = test::waitForDialog<ReportDialog>(f, QStringLiteral("reportDialog"));
+    int pages = 0;
+    // The preview is modal: look at it once it is up, then close it.
+    QTimer::singleShot(0, dialog, [&] {
+        REQUIRE(QTest::qWaitFor([&] { return dialog->findChild<QPrintPreviewDialog *>() != nullptr; }, 10000));
+        auto *preview = dialog->findChild<QPrintPreviewDialog *>();
+        auto *widget = preview->findChild<QPrintPreviewWidget *>();
+        REQUIRE(widget);
+        REQUIRE(QTest::qWaitFor([&] { return widget->pageCount() > 0; }, 10000));
+        pages = widget->pageCount();
+        test::screenshot(preview, QStringLiteral("report-preview"));
+        preview->reject();
+    });
+    dialog->findChild<QPushButton *>(QStringLiteral("reportPreview"))->click();
+    CHECK(pages >= 9); // cover, contents and a page for each of the seven sections
+    dialog->reject();
+    test::flushDeletes();
     f.activate();
 }
