@@ -546,17 +546,19 @@ void TrainingRepository::reopenSession(qint64 sessionId, const QList<qint64> &re
     tx.commit();
 }
 
-ExportTable peopleExportTable(Database &db)
+ExportTable peopleExportTable(Database &db, const std::optional<QSet<qint64>> &only)
 {
     ExportTable table;
     table.title = Text::tr("People");
     table.headers = {Text::tr("Name"), Text::tr("Staff number"), Text::tr("Post"), Text::tr("Employer"),
         Text::tr("Start date"), Text::tr("E-mail"), Text::tr("Phone"), Text::tr("Active"), Text::tr("Left on")};
     Query q(db, QStringLiteral("SELECT p.name, p.staff_number, po.name, e.name, p.start_date, p.email, p.phone, p.active, "
-                               "p.left_on FROM people p LEFT JOIN posts po ON po.id = p.post_id "
+                               "p.left_on, p.id FROM people p LEFT JOIN posts po ON po.id = p.post_id "
                                "LEFT JOIN employers e ON e.id = p.employer_id ORDER BY p.name COLLATE NOCASE, p.id"));
     q.exec();
     while (q.next()) {
+        if (only && !only->contains(q.value(9).toLongLong()))
+            continue;
         const QDate start = fromStoredDate(q.value(4).toString());
         const QDate left = fromStoredDate(q.value(8).toString());
         table.rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QSet>
+#include <optional>
+
 #include "io/exporttable.h"
 #include "storage/recordstore.h"
 #include "training/training.h"
@@ -90,6 +93,7 @@ private:
 };
 
 // The people register as a table (for export): every person, leavers included.
-ExportTable peopleExportTable(Database &db);
+// Everyone (leavers included), or only the people whose ids are in `only`.
+ExportTable peopleExportTable(Database &db, const std::optional<QSet<qint64>> &only = std::nullopt);
 
 } // namespace vigil

@@ -2,6 +2,7 @@
 #include "ui/uitestsupport.h"
 
 #include "core/kpitestsupport.h"
+#include "catalogues/cataloguedialog.h"
 #include "demo/demo.h"
 #include "io/csv.h"
 #include "kpi/kpiengine.h"
@@ -9,6 +10,10 @@
 #include "support/xlsxreader.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
 #include <QFileInfo>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -197,4 +202,43 @@ TEST_CASE("The KPI page exports the values entered by hand (Ctrl+E)", "[ui][expo
     CHECK(periods == (QStringList {QStringLiteral("2025-Q4"), QStringLiteral("2026-01"), QStringLiteral("2026-02")}));
     // The status bar says how many went where.
     CHECK(f.window->statusBar()->currentMessage().contains(QStringLiteral("kpi-values.xlsx")));
+}
+
+TEST_CASE("The people list exports the people it shows", "[ui][export][xlsx][people]")
+{
+    DemoWindow demo;
+    WindowFixture &f = demo.f;
+    auto *dialog = new CatalogueDialog(ModuleContext {f.window->database(), f.window->undoStack(), *f.window},
+        CatalogueDialog::Kind::People, f.window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("catalogueList"));
+    auto *filter = dialog->findChild<QLineEdit *>(QStringLiteral("catalogueFilter"));
+    REQUIRE(list);
+    REQUIRE(filter);
+    filter->setText(QStringLiteral("an")); // part of many names, not all
+    QCoreApplication::processEvents();
+    QStringList shown;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (!list->topLevelItem(i)->isHidden())
+            shown.append(list->topLevelItem(i)->text(0));
+    }
+    REQUIRE(shown.size() > 1);
+    REQUIRE(shown.size() < list->topLevelItemCount());
+
+    const QString path = f.dir.path(QStringLiteral("people.xlsx"));
+    dialogs::setNextFileName(path);
+    dialog->findChild<QPushButton *>(QStringLiteral("catalogueExport"))->click();
+    REQUIRE(QFileInfo::exists(path));
+    const XlsxSheet sheet = test::readXlsx(path);
+    CHECK(sheet.headers().value(0) == QStringLiteral("Name"));
+    REQUIRE(sheet.rowCount() == shown.size() + 1);
+    QStringList exported;
+    for (int r = 1; r < sheet.rowCount(); ++r)
+        exported.append(sheet.rows.at(r).at(0).text);
+    std::sort(shown.begin(), shown.end());
+    std::sort(exported.begin(), exported.end());
+    CHECK(exported == shown);
+    dialog->reject();
+    test::flushDeletes();
 }

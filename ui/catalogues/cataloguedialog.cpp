@@ -4,6 +4,7 @@
 #include "widgets/optionaldate.h"
 #include "catalogues/catalogueadapters.h"
 #include "people/person.h"
+#include "training/trainingrepository.h"
 #include "widgets/registerwidgets.h"
 
 #include <QCheckBox>
@@ -17,6 +18,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -133,6 +135,26 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     formButtons->addWidget(newButton);
     formButtons->addWidget(m_toggle);
     formButtons->addStretch();
+    if (kind == Kind::People) {
+        // The people register as the list shows it (its filter, leavers when shown).
+        auto *exportButton = new QPushButton(tr("E&xport…"), this);
+        exportButton->setObjectName(QStringLiteral("catalogueExport"));
+        exportButton->setToolTip(tr("Export the people listed to CSV or Excel (%1)")
+                                     .arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText)));
+        connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_E), this), &QShortcut::activated, exportButton, &QPushButton::click);
+        connect(exportButton, &QPushButton::clicked, this, [this] {
+            QSet<qint64> shown;
+            for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+                const QTreeWidgetItem *item = m_list->topLevelItem(i);
+                if (!item->isHidden())
+                    shown.insert(item->data(0, Qt::UserRole).toLongLong());
+            }
+            exportRegister(m_context, this,
+                {tr("Export People"), tr("people"), [this, shown] { return peopleExportTable(m_context.db, shown); },
+                    [](int rows) { return tr("Exported %n people to %1.", nullptr, rows); }});
+        });
+        formButtons->addWidget(exportButton);
+    }
     formButtons->addWidget(m_save);
 
     auto *left = new QWidget(this);
