@@ -854,7 +854,10 @@ QByteArray xmp(const ReportDocument &report, bool archival)
         + "</rdf:li></rdf:Seq></dc:creator>\n<dc:description><rdf:Alt><rdf:li xml:lang='x-default'>"
         + escapeXml(report.subject()) + "</rdf:li></rdf:Alt></dc:description>\n</rdf:Description>\n"
         + "<rdf:Description rdf:about='' xmlns:xmp='http://ns.adobe.com/xap/1.0/'>\n<xmp:CreatorTool>Vigil " VIGIL_VERSION
-          "</xmp:CreatorTool>\n</rdf:Description>\n";
+          "</xmp:CreatorTool>\n</rdf:Description>\n"
+        // The producer Qt writes in the document information, mirrored as PDF/A asks.
+        + "<rdf:Description rdf:about='' xmlns:pdf='http://ns.adobe.com/pdf/1.3/'>\n<pdf:Producer>Qt "
+        + QByteArray(qVersion()) + "</pdf:Producer>\n</rdf:Description>\n";
     if (archival)
         x += "<rdf:Description rdf:about='' xmlns:pdfaid='http://www.aiim.org/pdfa/ns/id/'>\n"
              "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n</rdf:Description>\n";
