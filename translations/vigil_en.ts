@@ -47,6 +47,13 @@
             <numerusform>%n months</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n people to %1.</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n person to %1.</numerusform>
+            <numerusform>Exported %n people to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::ComplianceMatrixModel</name>

@@ -167,6 +167,8 @@ struct ReportDocument::Private
     void paragraph(const QString &text, bool quiet = false);
     void bullet(const QString &text);
     void spacer();
+    QTextCharFormat cellFormat(bool bold) const;
+    QTextTable *gridTable(const QStringList &headers, int bodyRows, const QList<QTextLength> &widths);
     void table(const ReportTable &table, const QString &emptyText);
     void object(double heightRatio, ObjectHandler::Paint paint);
     void chart(const ReportChart &chart, double heightRatio = 0.42);
@@ -233,16 +235,6 @@ void ReportDocument::Private::table(const ReportTable &t, const QString &emptyTe
     }
     if (t.total > t.rows.size())
         paragraph(Text::tr("The first %1 of %2; the register in Vigil lists them all.").arg(t.rows.size()).arg(t.total), true);
-    QTextTableFormat format;
-    format.setHeaderRowCount(1);
-    format.setCellPadding(len(2.5));
-    format.setCellSpacing(0);
-    format.setBorder(len(0.75));
-    format.setBorderBrush(QColor(0x80, 0x80, 0x80));
-    format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-    format.setBorderCollapse(true);
-    format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
-    format.setTopMargin(len(2));
     // Short columns (references, dates, levels) as wide as their widest text; the rest of the
     // width to the long ones (titles, descriptions) by their stretch.
     const QFontMetricsF bodyMetrics(sized(font.pointSizeF() - 0.5, true), device);
@@ -271,25 +263,47 @@ void ReportDocument::Private::table(const ReportTable &t, const QString &emptyTe
         else
             widths.append(QTextLength(QTextLength::PercentageLength, 100.0 * (width - fixed) * t.stretch.value(c, 1) / total / width));
     }
-    format.setColumnWidthConstraints(widths);
-    QTextTable *table = cursor.insertTable(int(t.rows.size()) + 1, int(t.headers.size()), format);
-    QTextCharFormat head;
-    head.setFont(sized(font.pointSizeF() - 0.5, true));
-    QTextCharFormat body;
-    body.setFont(sized(font.pointSizeF() - 0.5));
-    for (int c = 0; c < t.headers.size(); ++c) {
-        QTextTableCell cell = table->cellAt(0, c);
-        QTextCharFormat shaded = cell.format();
-        shaded.setBackground(QColor(0xe4, 0xe8, 0xee));
-        cell.setFormat(shaded);
-        cell.firstCursorPosition().insertText(t.headers.at(c), head);
-    }
+    QTextTable *table = gridTable(t.headers, int(t.rows.size()), widths);
+    const QTextCharFormat body = cellFormat(false);
     for (int r = 0; r < t.rows.size(); ++r) {
         for (int c = 0; c < t.headers.size(); ++c)
             table->cellAt(r + 1, c).firstCursorPosition().insertText(t.rows.at(r).value(c), body);
     }
     cursor.movePosition(QTextCursor::End);
     spacer();
+}
+
+QTextCharFormat ReportDocument::Private::cellFormat(bool bold) const
+{
+    QTextCharFormat chars;
+    chars.setFont(sized(font.pointSizeF() - 0.5, bold));
+    return chars;
+}
+
+// A ruled table with a shaded header row that is repeated on every page it runs onto.
+QTextTable *ReportDocument::Private::gridTable(const QStringList &headers, int bodyRows, const QList<QTextLength> &widths)
+{
+    QTextTableFormat format;
+    format.setHeaderRowCount(1);
+    format.setCellPadding(len(2.5));
+    format.setCellSpacing(0);
+    format.setBorder(len(0.75));
+    format.setBorderBrush(QColor(0x80, 0x80, 0x80));
+    format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    format.setBorderCollapse(true);
+    format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    format.setTopMargin(len(2));
+    format.setColumnWidthConstraints(widths);
+    QTextTable *table = cursor.insertTable(bodyRows + 1, int(headers.size()), format);
+    const QTextCharFormat head = cellFormat(true);
+    for (int c = 0; c < headers.size(); ++c) {
+        QTextTableCell cell = table->cellAt(0, c);
+        QTextCharFormat shaded = cell.format();
+        shaded.setBackground(QColor(0xe4, 0xe8, 0xee));
+        cell.setFormat(shaded);
+        cell.firstCursorPosition().insertText(headers.at(c), head);
+    }
+    return table;
 }
 
 // Room after a table (a table's own bottom margin can leave a lone header row on the next page).
@@ -421,31 +435,13 @@ void ReportDocument::Private::kpis()
     }
     paragraph(Text::tr("Each KPI against its target for the period, with the period before and the last twelve months "
                        "(the dashed line is the target). Status is given in words: it does not rely on colour."));
-    QTextTableFormat format;
-    format.setHeaderRowCount(1);
-    format.setCellPadding(len(2.5));
-    format.setCellSpacing(0);
-    format.setBorder(len(0.75));
-    format.setBorderBrush(QColor(0x80, 0x80, 0x80));
-    format.setBorderCollapse(true);
-    format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
-    format.setColumnWidthConstraints({QTextLength(QTextLength::PercentageLength, 35), QTextLength(QTextLength::PercentageLength, 11),
-        QTextLength(QTextLength::PercentageLength, 11), QTextLength(QTextLength::PercentageLength, 10),
-        QTextLength(QTextLength::PercentageLength, 12), QTextLength(QTextLength::PercentageLength, 21)});
-    QTextTable *t = cursor.insertTable(int(results.size()) + 1, 6, format);
-    QTextCharFormat head;
-    head.setFont(sized(font.pointSizeF() - 0.5, true));
-    QTextCharFormat body;
-    body.setFont(sized(font.pointSizeF() - 0.5));
-    const QStringList headers {Text::tr("KPI"), Text::tr("Value"), Text::tr("Target"), Text::tr("Status"),
-        Text::tr("Period before"), Text::tr("Last 12 months")};
-    for (int c = 0; c < headers.size(); ++c) {
-        QTextTableCell cell = t->cellAt(0, c);
-        QTextCharFormat shaded = cell.format();
-        shaded.setBackground(QColor(0xe4, 0xe8, 0xee));
-        cell.setFormat(shaded);
-        cell.firstCursorPosition().insertText(headers.at(c), head);
-    }
+    QList<QTextLength> widths;
+    for (double percent : {35.0, 11.0, 11.0, 10.0, 12.0, 21.0})
+        widths.append(QTextLength(QTextLength::PercentageLength, percent));
+    QTextTable *t = gridTable({Text::tr("KPI"), Text::tr("Value"), Text::tr("Target"), Text::tr("Status"),
+                                  Text::tr("Period before"), Text::tr("Last 12 months")},
+        int(results.size()), widths);
+    const QTextCharFormat body = cellFormat(false);
     const QStringList months = [this] {
         QStringList names;
         for (const Period &m : std::as_const(data.dashboard.months))

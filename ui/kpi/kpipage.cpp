@@ -10,6 +10,7 @@
 #include "shell/dialogs.h"
 #include "storage/database.h"
 #include "widgets/figuretile.h"
+#include "widgets/periodchoice.h"
 #include "widgets/registerwidgets.h"
 
 #include <QAction>
@@ -24,8 +25,6 @@
 
 namespace vigil {
 namespace {
-
-enum class Choice { ThisMonth, LastMonth, ThisQuarter, LastQuarter, ThisYear, LastYear, Custom };
 
 QColor statusColour(KpiStatus status)
 {
@@ -64,14 +63,7 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
           this))
 {
     setObjectName(QStringLiteral("kpiPage"));
-    m_period->addItem(tr("This month"), int(Choice::ThisMonth));
-    m_period->addItem(tr("Last month"), int(Choice::LastMonth));
-    m_period->addItem(tr("This quarter"), int(Choice::ThisQuarter));
-    m_period->addItem(tr("Last quarter"), int(Choice::LastQuarter));
-    m_period->addItem(tr("This year"), int(Choice::ThisYear));
-    m_period->addItem(tr("Last year"), int(Choice::LastYear));
-    m_period->addItem(tr("Custom range"), int(Choice::Custom));
-    m_period->setCurrentIndex(1); // the last whole month, as management reviews it
+    fillPeriodChoices(m_period);
     // A custom range: from the first of last month to today, until the user picks other days.
     const QDate today = Clock::current().today();
     for (QDateEdit *edit : {m_from, m_to}) {
@@ -144,7 +136,7 @@ KpiPage::KpiPage(const ModuleContext &context, QWidget *parent)
 
 void KpiPage::periodChosen()
 {
-    const bool custom = Choice(m_period->currentData().toInt()) == Choice::Custom;
+    const bool custom = isCustomPeriod(m_period);
     m_from->setVisible(custom);
     m_to->setVisible(custom);
     if (m_shown)
@@ -163,25 +155,7 @@ void KpiPage::showEvent(QShowEvent *event)
 
 Period KpiPage::period() const
 {
-    const QDate today = Clock::current().today();
-    switch (Choice(m_period->currentData().toInt())) {
-    case Choice::ThisMonth:
-        return Period::containing(Period::Kind::Month, today);
-    case Choice::LastMonth:
-        return Period::containing(Period::Kind::Month, today).previous();
-    case Choice::ThisQuarter:
-        return Period::containing(Period::Kind::Quarter, today);
-    case Choice::LastQuarter:
-        return Period::containing(Period::Kind::Quarter, today).previous();
-    case Choice::ThisYear:
-        return Period::containing(Period::Kind::Year, today);
-    case Choice::LastYear:
-        return Period::containing(Period::Kind::Year, today).previous();
-    case Choice::Custom:
-        break;
-    }
-    // Days picked the wrong way round are read the right way round.
-    return Period::custom(std::min(m_from->date(), m_to->date()), std::max(m_from->date(), m_to->date()));
+    return chosenPeriod(m_period, m_from->date(), m_to->date(), Clock::current().today());
 }
 
 void KpiPage::refresh()

@@ -4,6 +4,7 @@
 #include "base/error.h"
 #include "shell/dialogs.h"
 #include "storage/database.h"
+#include "widgets/periodchoice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,12 +27,6 @@
 #include <QVBoxLayout>
 
 namespace vigil {
-namespace {
-
-enum class Choice { LastMonth, ThisMonth, LastQuarter, ThisQuarter, LastYear, ThisYear, Custom };
-
-} // namespace
-
 ReportDialog::ReportDialog(const ModuleContext &context, QWidget *parent)
     : QDialog(parent)
     , m_context(context)
@@ -44,13 +39,7 @@ ReportDialog::ReportDialog(const ModuleContext &context, QWidget *parent)
     setObjectName(QStringLiteral("reportDialog"));
     setWindowTitle(tr("Management Review Report"));
     m_period->setObjectName(QStringLiteral("reportPeriod"));
-    m_period->addItem(tr("Last month"), int(Choice::LastMonth));
-    m_period->addItem(tr("This month"), int(Choice::ThisMonth));
-    m_period->addItem(tr("Last quarter"), int(Choice::LastQuarter));
-    m_period->addItem(tr("This quarter"), int(Choice::ThisQuarter));
-    m_period->addItem(tr("Last year"), int(Choice::LastYear));
-    m_period->addItem(tr("This year"), int(Choice::ThisYear));
-    m_period->addItem(tr("Custom range"), int(Choice::Custom));
+    fillPeriodChoices(m_period);
     const QDate today = Clock::current().today();
     m_from->setObjectName(QStringLiteral("reportFrom"));
     m_to->setObjectName(QStringLiteral("reportTo"));
@@ -62,7 +51,7 @@ ReportDialog::ReportDialog(const ModuleContext &context, QWidget *parent)
     m_from->setDate(QDate(today.year(), today.month(), 1).addMonths(-1));
     m_to->setDate(QDate(today.year(), today.month(), 1).addDays(-1));
     connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
-        const bool custom = Choice(m_period->currentData().toInt()) == Choice::Custom;
+        const bool custom = isCustomPeriod(m_period);
         m_from->setEnabled(custom);
         m_to->setEnabled(custom);
     });
@@ -116,29 +105,7 @@ ReportOptions ReportDialog::options() const
 {
     ReportOptions o;
     const QDate today = Clock::current().today();
-    switch (Choice(m_period->currentData().toInt())) {
-    case Choice::LastMonth:
-        o.period = Period::containing(Period::Kind::Month, today).previous();
-        break;
-    case Choice::ThisMonth:
-        o.period = Period::containing(Period::Kind::Month, today);
-        break;
-    case Choice::LastQuarter:
-        o.period = Period::containing(Period::Kind::Quarter, today).previous();
-        break;
-    case Choice::ThisQuarter:
-        o.period = Period::containing(Period::Kind::Quarter, today);
-        break;
-    case Choice::LastYear:
-        o.period = Period::containing(Period::Kind::Year, today).previous();
-        break;
-    case Choice::ThisYear:
-        o.period = Period::containing(Period::Kind::Year, today);
-        break;
-    case Choice::Custom:
-        o.period = Period::custom(std::min(m_from->date(), m_to->date()), std::max(m_from->date(), m_to->date()));
-        break;
-    }
+    o.period = chosenPeriod(m_period, m_from->date(), m_to->date(), today);
     o.sections.clear();
     for (ReportSection section : allReportSections) {
         if (m_sections.value(section)->isChecked())
