@@ -19,6 +19,8 @@ int main(int argc, char *argv[])
             return vigil::cli::runDemo(argc, argv);
         if (std::strcmp(argv[1], "export") == 0)
             return vigil::cli::runExport(argc, argv);
+        if (std::strcmp(argv[1], "import") == 0)
+            return vigil::cli::runImport(argc, argv);
         if (std::strcmp(argv[1], "kpi") == 0)
             return vigil::cli::runKpi(argc, argv);
         if (std::strcmp(argv[1], "report") == 0)

@@ -72,8 +72,8 @@ void installToday(const QDate &today)
     Clock::install(std::make_shared<SystemClock>(QDate::currentDate().daysTo(today)));
 }
 
-bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
-    const QStringList &required, int *exitCode)
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args, const QStringList &required,
+    int *exitCode, int positionals)
 {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
         Text::tr("Show this help and exit."));
@@ -88,9 +88,9 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
         *exitCode = Success;
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (parser.positionalArguments().size() > positionals) {
         *exitCode = fail(command, Text::tr("unexpected argument '%1'. See 'vigil %2 --help'.")
-                                      .arg(parser.positionalArguments().constFirst(), command),
+                                      .arg(parser.positionalArguments().at(positionals), command),
             UsageError);
         return false;
     }

@@ -25,8 +25,9 @@ int fail(const QString &command, const QString &message, int code);
 
 // Parses args into parser; on a parse error, or a missing required option, prints why and
 // returns false with *exitCode set. --help prints the help and returns false with Success.
+// positionals: how many arguments that are not options the command takes (after the options).
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
-    const QStringList &required, int *exitCode);
+    const QStringList &required, int *exitCode, int positionals = 0);
 
 void printOut(const QString &text);
 
@@ -57,6 +58,7 @@ int runCheck(int argc, char *argv[]);
 int runDemo(int argc, char *argv[]);
 int runExport(int argc, char *argv[]);
 int runGui(int argc, char *argv[]);
+int runImport(int argc, char *argv[]);
 int runKpi(int argc, char *argv[]);
 int runReport(int argc, char *argv[]);
 

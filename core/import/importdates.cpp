@@ -1,0 +1,147 @@
+#include "importdates.h"
+
+#include "base/enumnames.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace vigil {
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::Import)
+};
+
+constexpr EnumName<DateFormat> names[] = {
+    {DateFormat::Iso, "iso", QT_TRANSLATE_NOOP("vigil::Import", "YYYY-MM-DD (ISO)")},
+    {DateFormat::MonthFirst, "mdy", QT_TRANSLATE_NOOP("vigil::Import", "MM/DD/YYYY (month first, US)")},
+    {DateFormat::DayFirst, "dmy", QT_TRANSLATE_NOOP("vigil::Import", "DD/MM/YYYY (day first)")},
+    {DateFormat::Dotted, "dotted", QT_TRANSLATE_NOOP("vigil::Import", "DD.MM.YYYY")},
+    {DateFormat::Serial, "serial", QT_TRANSLATE_NOOP("vigil::Import", "Spreadsheet day numbers")},
+};
+
+std::optional<QTime> timeOf(const QString &hours, const QString &minutes, const QString &seconds, const QString &meridiem)
+{
+    if (hours.isEmpty())
+        return QTime(0, 0);
+    int h = hours.toInt();
+    if (!meridiem.isEmpty()) {
+        if (h < 1 || h > 12)
+            return std::nullopt;
+        const bool pm = meridiem.startsWith(u'p', Qt::CaseInsensitive);
+        h = (h % 12) + (pm ? 12 : 0);
+    }
+    const QTime t(h, minutes.toInt(), seconds.isEmpty() ? 0 : seconds.toInt());
+    return t.isValid() ? std::optional<QTime>(t) : std::nullopt;
+}
+
+std::optional<QDateTime> at(int year, int month, int day, const std::optional<QTime> &time)
+{
+    const QDate date(year, month, day);
+    if (!date.isValid() || !time)
+        return std::nullopt;
+    return QDateTime(date, *time);
+}
+
+int fullYear(const QString &year)
+{
+    const int y = year.toInt();
+    return year.size() == 2 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+}
+
+} // namespace
+
+QString dateFormatKey(DateFormat format)
+{
+    return enumKey(names, format);
+}
+
+bool dateFormatFromKey(const QString &key, DateFormat *format)
+{
+    return enumFromKey(names, key, format);
+}
+
+QString dateFormatTitle(DateFormat format)
+{
+    return Text::tr(enumName(names, format).title);
+}
+
+std::optional<QDateTime> parseImportDate(const QString &input, DateFormat format)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    static const QRegularExpression iso(QStringLiteral(
+        "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?$"));
+    static const QRegularExpression slashed(QStringLiteral(
+        "^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?$"));
+    static const QRegularExpression dotted(QStringLiteral(
+        "^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$"));
+    static const QRegularExpression serial(QStringLiteral("^\\d{1,6}(?:\\.\\d+)?$"));
+    switch (format) {
+    case DateFormat::Iso: {
+        const QRegularExpressionMatch m = iso.match(text);
+        if (!m.hasMatch())
+            return std::nullopt;
+        return at(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(),
+            timeOf(m.captured(4), m.captured(5), m.captured(6), {}));
+    }
+    case DateFormat::MonthFirst:
+    case DateFormat::DayFirst: {
+        const QRegularExpressionMatch m = slashed.match(text);
+        if (!m.hasMatch())
+            return std::nullopt;
+        const int first = m.captured(1).toInt();
+        const int second = m.captured(2).toInt();
+        const bool monthFirst = format == DateFormat::MonthFirst;
+        return at(fullYear(m.captured(3)), monthFirst ? first : second, monthFirst ? second : first,
+            timeOf(m.captured(4), m.captured(5), m.captured(6), m.captured(7)));
+    }
+    case DateFormat::Dotted: {
+        const QRegularExpressionMatch m = dotted.match(text);
+        if (!m.hasMatch())
+            return std::nullopt;
+        return at(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt(),
+            timeOf(m.captured(4), m.captured(5), m.captured(6), {}));
+    }
+    case DateFormat::Serial: {
+        if (!serial.match(text).hasMatch())
+            return std::nullopt;
+        const double value = text.toDouble();
+        // Day 1 is 1 January 1900, and day 60 the 29 February 1900 that never was: from day 61
+        // on, counting from 30 December 1899 is right. Days before 1 March 1900 are refused.
+        if (value < 61 || value > 2958465)
+            return std::nullopt;
+        const auto days = qint64(std::floor(value));
+        const auto seconds = qint64(std::llround((value - double(days)) * 86400.0));
+        return QDateTime(QDate(1899, 12, 30).addDays(days), QTime(0, 0)).addSecs(seconds);
+    }
+    }
+    return std::nullopt;
+}
+
+QList<DateFormat> dateFormatsFitting(const QStringList &values)
+{
+    QList<DateFormat> fitting;
+    for (DateFormat format : allDateFormats) {
+        bool any = false;
+        bool all = true;
+        for (const QString &value : values) {
+            if (value.trimmed().isEmpty())
+                continue;
+            any = true;
+            if (!parseImportDate(value, format)) {
+                all = false;
+                break;
+            }
+        }
+        if (any && all)
+            fitting.append(format);
+    }
+    return fitting;
+}
+
+} // namespace vigil

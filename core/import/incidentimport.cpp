@@ -1,0 +1,309 @@
+#include "incidentimport.h"
+
+#include "base/error.h"
+#include "base/timeformat.h"
+#include "incidents/incidentcatalogues.h"
+#include "incidents/incidentrepository.h"
+#include "io/csv.h"
+#include "storage/database.h"
+#include "storage/query.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+namespace vigil {
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::Import)
+};
+
+namespace Field {
+const QString externalReference = QStringLiteral("externalReference");
+const QString occurredAt = QStringLiteral("occurredAt");
+const QString reportedAt = QStringLiteral("reportedAt");
+const QString title = QStringLiteral("title");
+const QString description = QStringLiteral("description");
+const QString category = QStringLiteral("category");
+const QString severity = QStringLiteral("severity");
+const QString location = QStringLiteral("location");
+const QString reportedBy = QStringLiteral("reportedBy");
+} // namespace Field
+
+struct Candidate
+{
+    int line = 0;
+    Incident incident;
+    QString newCategory; // a category to create for this row (createMissing)
+    qint64 existingId = 0; // a duplicate of this record
+};
+
+// The file's value for a field, through the profile's value map, else its default.
+class Reader
+{
+public:
+    Reader(const SourceTable &table, const ImportProfile &profile)
+        : m_profile(profile)
+    {
+        for (auto it = profile.columns.cbegin(); it != profile.columns.cend(); ++it) {
+            if (it.value().isEmpty())
+                continue;
+            const qsizetype index = table.headers.indexOf(it.value());
+            if (index < 0)
+                throw Error(Text::tr("The file has no column '%1' (the profile reads %2 from it); its columns are: %3.")
+                                .arg(it.value(), it.key(), table.headers.join(QStringLiteral(", "))));
+            m_index.insert(it.key(), int(index));
+        }
+    }
+    bool has(const QString &field) const { return m_index.contains(field); }
+    QString header(const QString &field) const { return m_profile.columns.value(field, field); }
+    QString raw(const QStringList &row, const QString &field) const
+    {
+        const int index = m_index.value(field, -1);
+        return index >= 0 ? row.value(index).trimmed() : QString();
+    }
+    QString value(const QStringList &row, const QString &field) const
+    {
+        QString v = raw(row, field);
+        const QHash<QString, QString> map = m_profile.values.value(field);
+        if (map.contains(v))
+            v = map.value(v);
+        if (v.isEmpty())
+            v = m_profile.defaults.value(field);
+        return v;
+    }
+
+private:
+    const ImportProfile &m_profile;
+    QHash<QString, int> m_index;
+};
+
+DateFormat chooseDateFormat(const SourceTable &table, const ImportProfile &profile, const Reader &reader)
+{
+    DateFormat format;
+    if (profile.dateFormat != QLatin1String("auto")) {
+        if (!dateFormatFromKey(profile.dateFormat, &format))
+            throw Error(Text::tr("The profile's date format '%1' is none of iso, mdy, dmy, dotted, serial.").arg(profile.dateFormat));
+        return format;
+    }
+    QStringList values;
+    for (const QString &field : {Field::occurredAt, Field::reportedAt}) {
+        if (!reader.has(field))
+            continue;
+        for (const QStringList &row : table.rows)
+            values.append(reader.raw(row, field));
+    }
+    const QList<DateFormat> fitting = dateFormatsFitting(values);
+    if (fitting.contains(DateFormat::MonthFirst) && fitting.contains(DateFormat::DayFirst))
+        throw Error(Text::tr("The dates could be month first (03/04/2025 is 4 March) or day first (3 April): say which "
+                             "(date format mdy or dmy)."));
+    // The first that reads them all; when none does, ISO, and each bad date is a problem.
+    return fitting.value(0, DateFormat::Iso);
+}
+
+} // namespace
+
+QStringList incidentImportFields()
+{
+    return {Field::externalReference, Field::occurredAt, Field::reportedAt, Field::title, Field::description,
+        Field::category, Field::severity, Field::location, Field::reportedBy};
+}
+
+ImportSummary importIncidents(Database &db, const SourceTable &table, const ImportProfile &profile, const ImportOptions &options)
+{
+    ImportSummary summary;
+    summary.read = int(table.rows.size());
+    const Reader reader(table, profile);
+    for (const QString &required : {Field::occurredAt, Field::description}) {
+        if (!reader.has(required) && profile.defaults.value(required).isEmpty())
+            throw Error(Text::tr("The profile maps no column to %1, which every incident needs.").arg(required));
+    }
+    summary.dateFormat = chooseDateFormat(table, profile, reader);
+
+    // Vigil's categories by name (a subcategory names its parent too), and its severities.
+    QHash<QString, std::pair<qint64, qint64>> categories; // lower-case name -> category, subcategory
+    const QList<IncidentCategory> all = CategoryRepository(db).list(true);
+    for (const IncidentCategory &c : all) {
+        if (c.parentId == 0)
+            categories.insert(c.name.toLower(), {c.id, 0});
+    }
+    for (const IncidentCategory &c : all) {
+        if (c.parentId != 0 && !categories.contains(c.name.toLower()))
+            categories.insert(c.name.toLower(), {c.parentId, c.id});
+    }
+    const bool createCategories = profile.createMissing.contains(Field::category);
+    QHash<QString, int> unknownCategories;
+    QHash<QString, int> unknownSeverities;
+    IncidentRepository incidents(db);
+
+    QList<Candidate> candidates;
+    QSet<QString> seenReferences;
+    QSet<QString> seenEvents;
+    for (int r = 0; r < table.rows.size(); ++r) {
+        const QStringList &row = table.rows.at(r);
+        const int line = r + 2;
+        QList<ImportProblem> rowProblems;
+        const auto problem = [&](const QString &field, const QString &value, const QString &reason) {
+            rowProblems.append({line, reader.header(field), value, reason});
+        };
+        Candidate c;
+        c.line = line;
+        Incident &i = c.incident;
+        i.externalReference = reader.value(row, Field::externalReference);
+        i.title = reader.value(row, Field::title);
+        i.description = reader.value(row, Field::description);
+        i.location = reader.value(row, Field::location);
+        i.reportedBy = reader.value(row, Field::reportedBy);
+        // A record without the time it happened is taken to have happened when it was reported.
+        QString occurred = reader.value(row, Field::occurredAt);
+        if (occurred.isEmpty())
+            occurred = reader.value(row, Field::reportedAt);
+        if (const std::optional<QDateTime> at = parseImportDate(occurred, summary.dateFormat))
+            i.occurredAt = at->toUTC();
+        else
+            problem(Field::occurredAt, occurred,
+                occurred.isEmpty() ? Text::tr("No date: when did it happen?")
+                                   : Text::tr("Not a date in the format %1.").arg(dateFormatTitle(summary.dateFormat)));
+        const QString reported = reader.value(row, Field::reportedAt);
+        if (reported.isEmpty()) {
+            i.reportedAt = i.occurredAt;
+        } else if (const std::optional<QDateTime> at = parseImportDate(reported, summary.dateFormat)) {
+            i.reportedAt = at->toUTC();
+        } else {
+            problem(Field::reportedAt, reported, Text::tr("Not a date in the format %1.").arg(dateFormatTitle(summary.dateFormat)));
+        }
+        const QString category = reader.value(row, Field::category);
+        if (const auto found = categories.constFind(category.toLower()); found != categories.cend()) {
+            i.categoryId = found->first;
+            i.subcategoryId = found->second;
+        } else if (category.isEmpty()) {
+            problem(Field::category, category, Text::tr("No category, and the profile gives none by default."));
+        } else {
+            ++unknownCategories[category];
+            if (createCategories)
+                c.newCategory = category;
+            else
+                problem(Field::category, category, Text::tr("Not one of Vigil's incident categories: map it to one or create it."));
+        }
+        const QString severity = reader.value(row, Field::severity);
+        bool severityKnown = severity.isEmpty();
+        for (Severity s : allSeverities) {
+            if (severity.compare(severityKey(s), Qt::CaseInsensitive) == 0 || severity.compare(severityTitle(s), Qt::CaseInsensitive) == 0) {
+                i.severity = s;
+                severityKnown = true;
+            }
+        }
+        if (!severityKnown) {
+            ++unknownSeverities[severity];
+            problem(Field::severity, severity, Text::tr("Not a severity (low, medium, high or critical): map it to one."));
+        }
+        if (rowProblems.isEmpty()) {
+            Incident checked = i;
+            if (!c.newCategory.isEmpty())
+                checked.categoryId = 1; // created before it is written
+            const QList<FieldProblem> found = incidents.problems(checked);
+            for (const FieldProblem &p : found) {
+                const QString field = p.field == QLatin1String("category") ? Field::category : p.field;
+                problem(field, reader.raw(row, field), p.message);
+            }
+        }
+        if (!rowProblems.isEmpty()) {
+            ++summary.invalid;
+            summary.problems += rowProblems;
+            continue;
+        }
+        // Duplicates: the same reference, or the same time, place and words; in the file or in
+        // the import itself.
+        const QString event = QStringLiteral("%1|%2|%3").arg(i.occurredAt.toString(Qt::ISODate), i.location, i.description);
+        if ((!i.externalReference.isEmpty() && seenReferences.contains(i.externalReference)) || seenEvents.contains(event)) {
+            ++summary.duplicates;
+            continue;
+        }
+        if (!i.externalReference.isEmpty())
+            seenReferences.insert(i.externalReference);
+        seenEvents.insert(event);
+        c.existingId = i.externalReference.isEmpty()
+            ? 0
+            : scalar(db, QStringLiteral("SELECT id FROM incidents WHERE external_reference = ?"), {i.externalReference}).toLongLong();
+        if (c.existingId == 0)
+            c.existingId = scalar(db,
+                QStringLiteral("SELECT id FROM incidents WHERE occurred_at = ? AND location = ? AND description = ?"),
+                {toStoredUtc(i.occurredAt), i.location, i.description})
+                               .toLongLong();
+        if (c.existingId != 0 && !profile.updateDuplicates) {
+            ++summary.duplicates;
+            continue;
+        }
+        candidates.append(c);
+    }
+    for (auto it = unknownCategories.cbegin(); it != unknownCategories.cend(); ++it)
+        summary.unknown.append({Field::category, it.key(), it.value()});
+    for (auto it = unknownSeverities.cbegin(); it != unknownSeverities.cend(); ++it)
+        summary.unknown.append({Field::severity, it.key(), it.value()});
+    std::sort(summary.unknown.begin(), summary.unknown.end(), [](const UnknownValue &a, const UnknownValue &b) {
+        return std::tie(a.field, b.count, a.value) < std::tie(b.field, a.count, b.value);
+    });
+
+    if (options.dryRun || (!summary.problems.isEmpty() && !options.skipInvalid) || candidates.isEmpty()) {
+        if (options.dryRun) {
+            for (const Candidate &c : std::as_const(candidates))
+                c.existingId ? ++summary.updated : ++summary.imported;
+        }
+        return summary;
+    }
+
+    Transaction tx(db);
+    QHash<QString, qint64> created;
+    int done = 0;
+    for (Candidate &c : candidates) {
+        if (!c.newCategory.isEmpty()) {
+            qint64 &id = created[c.newCategory.toLower()];
+            if (id == 0) {
+                IncidentCategory category;
+                category.name = c.newCategory;
+                category.source = Text::tr("Import of %1").arg(table.fileName);
+                id = CategoryRepository(db).save(category, Text::tr("Imported from %1").arg(table.fileName));
+                ++summary.createdValues;
+            }
+            c.incident.categoryId = id;
+        }
+        const QString context = Text::tr("Imported from %1, line %2").arg(table.fileName).arg(c.line);
+        if (c.existingId != 0) {
+            Incident existing = incidents.load(c.existingId);
+            const Incident &in = c.incident;
+            existing.externalReference = in.externalReference;
+            existing.occurredAt = in.occurredAt;
+            existing.reportedAt = in.reportedAt;
+            existing.title = in.title;
+            existing.description = in.description;
+            existing.location = in.location;
+            existing.categoryId = in.categoryId;
+            existing.subcategoryId = in.subcategoryId;
+            existing.severity = in.severity;
+            existing.reportedBy = in.reportedBy;
+            incidents.save(existing, context);
+            ++summary.updated;
+        } else {
+            incidents.create(c.incident, context);
+            ++summary.imported;
+        }
+        ++done;
+        if (options.progress && (done % 50 == 0 || done == candidates.size()) && !options.progress(done, int(candidates.size())))
+            throw Error(Text::tr("The import was cancelled; nothing was written."));
+    }
+    tx.commit();
+    summary.written = true;
+    return summary;
+}
+
+QByteArray problemsCsv(const QList<ImportProblem> &problems)
+{
+    QList<QStringList> rows {{Text::tr("Line"), Text::tr("Column"), Text::tr("Value"), Text::tr("Problem")}};
+    for (const ImportProblem &p : problems)
+        rows.append({QString::number(p.row), p.column, p.value, p.reason});
+    return csvDocument(rows);
+}
+
+} // namespace vigil

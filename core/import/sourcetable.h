@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace vigil {
+
+// A file to import, read as a table: its header row and the rows under it, as text. CSV files
+// come in any of UTF-8 (with or without a byte-order mark), UTF-16 (with one) or Windows-1252,
+// and with commas, semicolons or tabs between fields; both are found from the file itself.
+struct SourceTable
+{
+    QString fileName;
+    QString encoding;  // "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252"
+    QChar delimiter;
+    QStringList headers;
+    QList<QStringList> rows; // each as wide as the header (short rows padded, long ones kept)
+};
+
+// The text of the bytes and the encoding it was read as. Throws Error, naming the file, for a
+// binary file (NUL bytes outside UTF-16).
+QString decodeText(const QByteArray &bytes, const QString &fileName, QString *encoding);
+// The delimiter of CSV text: the one of , ; and tab that splits the first lines most evenly.
+QChar sniffDelimiter(const QString &text);
+// Reads a CSV file. Throws Error with one sentence for a missing, empty, binary or malformed file.
+SourceTable readCsvFile(const QString &path);
+
+} // namespace vigil
