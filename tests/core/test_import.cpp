@@ -1,0 +1,249 @@
+#include "support/testsupport.h"
+
+#include "base/error.h"
+#include "base/timeformat.h"
+#include "import/incidentimport.h"
+#include "incidents/incidentcatalogues.h"
+#include "incidents/incidentrepository.h"
+#include "storage/auditlog.h"
+#include "storage/query.h"
+
+#include <QFile>
+
+#include <catch2/catch.hpp>
+
+using namespace vigil;
+using vigil::test::TempDir;
+
+namespace {
+
+QString write(const TempDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.path(name);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    return path;
+}
+
+int incidentCount(Database &db)
+{
+    return scalar(db, QStringLiteral("SELECT count(*) FROM incidents")).toInt();
+}
+
+ImportProfile profile()
+{
+    ImportProfile p;
+    p.kind = QStringLiteral("incidents");
+    p.columns = {{QStringLiteral("externalReference"), QStringLiteral("Ref")},
+        {QStringLiteral("occurredAt"), QStringLiteral("When")}, {QStringLiteral("description"), QStringLiteral("What")},
+        {QStringLiteral("category"), QStringLiteral("Type")}, {QStringLiteral("severity"), QStringLiteral("Grade")},
+        {QStringLiteral("location"), QStringLiteral("Where")}};
+    p.values = {{QStringLiteral("category"), {{QStringLiteral("THEFT"), QStringLiteral("Theft")}}},
+        {QStringLiteral("severity"), {{QStringLiteral("1"), QStringLiteral("low")}, {QStringLiteral("3"), QStringLiteral("high")}}}};
+    return p;
+}
+
+const QByteArray sample = "Ref;When;What;Type;Grade;Where\r\n"
+                          "A-1;2026-03-02 08:15;\"Cable cut,\nsecond line\";THEFT;1;Gate 2\r\n"
+                          "A-2;2026-03-03 22:40;Fence climbed;Trespass / unauthorised entry;3;North fence\r\n"
+                          "A-3;2026-03-04;Van keys lost;Lost property;1;Car park\r\n"
+                          "A-4;2026-13-01;Bad date;THEFT;1;Yard\r\n"
+                          "A-1;2026-03-02 08:15;\"Cable cut,\nsecond line\";THEFT;1;Gate 2\r\n";
+
+} // namespace
+
+TEST_CASE("Text is read in the encoding it was written in, and binary files are refused", "[import]")
+{
+    QString encoding;
+    CHECK(decodeText("\xEF\xBB\xBF" "caf\xC3\xA9", QStringLiteral("a.csv"), &encoding) == QStringLiteral("café"));
+    CHECK(encoding == QStringLiteral("UTF-8"));
+    CHECK(decodeText("caf\xC3\xA9", QStringLiteral("a.csv"), &encoding) == QStringLiteral("café"));
+    const QString text = QStringLiteral("Zoë;€5");
+    QByteArray utf16le("\xFF\xFE");
+    for (QChar c : text)
+        utf16le.append(char(c.unicode() & 0xFF)).append(char(c.unicode() >> 8));
+    CHECK(decodeText(utf16le, QStringLiteral("a.csv"), &encoding) == text);
+    CHECK(encoding == QStringLiteral("UTF-16LE"));
+    QByteArray utf16be("\xFE\xFF");
+    for (QChar c : text)
+        utf16be.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xFF));
+    CHECK(decodeText(utf16be, QStringLiteral("a.csv"), &encoding) == text);
+    // Not UTF-8: Windows-1252, with its euro sign and curly quotes.
+    CHECK(decodeText("Caf\xE9 \x80" "5 \x93ok\x94", QStringLiteral("a.csv"), &encoding) == QStringLiteral("Café €5 “ok”"));
+    CHECK(encoding == QStringLiteral("Windows-1252"));
+    CHECK_THROWS_WITH(decodeText(QByteArray("PK\x03\x04\0\0binary", 12), QStringLiteral("photo.zip"), &encoding),
+        Catch::Contains("not a text file"));
+}
+
+TEST_CASE("The delimiter is found from the file, quotes and line breaks in fields kept", "[import]")
+{
+    CHECK(sniffDelimiter(QStringLiteral("a,b,c\n1,2,3\n")) == u',');
+    CHECK(sniffDelimiter(QStringLiteral("a;b;c\n\"1,5\";2;3\n\"x,y,z\";4;5\n")) == u';');
+    CHECK(sniffDelimiter(QStringLiteral("a\tb\tc\n1,5\t2\t3\n")) == u'\t');
+    TempDir dir;
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("s.csv"), sample));
+    CHECK(table.delimiter == u';');
+    CHECK(table.headers == QStringList {QStringLiteral("Ref"), QStringLiteral("When"), QStringLiteral("What"),
+                               QStringLiteral("Type"), QStringLiteral("Grade"), QStringLiteral("Where")});
+    REQUIRE(table.rows.size() == 5);
+    CHECK(table.rows.at(0).at(2) == QStringLiteral("Cable cut,\nsecond line"));
+
+    const SourceTable headerOnly = readCsvFile(write(dir, QStringLiteral("h.csv"), "Ref,When,What\r\n"));
+    CHECK(headerOnly.rows.isEmpty());
+    CHECK_THROWS_WITH(readCsvFile(write(dir, QStringLiteral("e.csv"), "")), Catch::Contains("is empty"));
+    CHECK_THROWS_WITH(readCsvFile(dir.path(QStringLiteral("none.csv"))), Catch::Contains("does not exist"));
+    CHECK_THROWS_WITH(readCsvFile(write(dir, QStringLiteral("q.csv"), "a,b\n\"open,2\n")), Catch::Contains("not well-formed"));
+    // One 10 MB field.
+    const QByteArray big(10 * 1024 * 1024, 'x');
+    const SourceTable huge = readCsvFile(write(dir, QStringLiteral("big.csv"), "Note\n\"" + big + "\"\n"));
+    REQUIRE(huge.rows.size() == 1);
+    CHECK(huge.rows.at(0).at(0).size() == big.size());
+}
+
+TEST_CASE("Dates in every format, with the ambiguous case left to the user", "[import]")
+{
+    const auto read = [](const char *text, DateFormat format) { return parseImportDate(QString::fromLatin1(text), format); };
+    CHECK(read("2026-02-18", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(0, 0)));
+    CHECK(read("2026-02-18 21:43:32", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(21, 43, 32)));
+    CHECK(read("2026-02-18T21:43", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(21, 43)));
+    CHECK(read("02/18/2026 01:03 AM", DateFormat::MonthFirst) == QDateTime(QDate(2026, 2, 18), QTime(1, 3)));
+    CHECK(read("02/18/2026 12:05 AM", DateFormat::MonthFirst) == QDateTime(QDate(2026, 2, 18), QTime(0, 5)));
+    CHECK(read("02/18/2026 12:05 PM", DateFormat::MonthFirst) == QDateTime(QDate(2026, 2, 18), QTime(12, 5)));
+    CHECK(read("02/18/2026 08:47 pm", DateFormat::MonthFirst) == QDateTime(QDate(2026, 2, 18), QTime(20, 47)));
+    CHECK(read("18/02/2026 13:05", DateFormat::DayFirst) == QDateTime(QDate(2026, 2, 18), QTime(13, 5)));
+    CHECK(read("18.02.2026", DateFormat::Dotted) == QDateTime(QDate(2026, 2, 18), QTime(0, 0)));
+    CHECK(read("46071.5", DateFormat::Serial) == QDateTime(QDate(2026, 2, 18), QTime(12, 0)));
+    CHECK_FALSE(read("02/30/2026", DateFormat::MonthFirst)); // no such day
+    CHECK_FALSE(read("13/18/2026", DateFormat::MonthFirst));
+    CHECK_FALSE(read("02/18/2026 13:05 PM", DateFormat::MonthFirst));
+    CHECK_FALSE(read("yesterday", DateFormat::Iso));
+
+    CHECK(dateFormatsFitting({QStringLiteral("02/18/2026 01:03 AM"), QStringLiteral("03/04/2026 10:00 PM")})
+        == QList<DateFormat> {DateFormat::MonthFirst});
+    CHECK(dateFormatsFitting({QStringLiteral("18/02/2026"), QStringLiteral("03/04/2026")}) == QList<DateFormat> {DateFormat::DayFirst});
+    const QList<DateFormat> both = dateFormatsFitting({QStringLiteral("03/04/2025"), QStringLiteral("05/06/2025"), QString()});
+    CHECK(both == QList<DateFormat> {DateFormat::MonthFirst, DateFormat::DayFirst});
+    CHECK(dateFormatsFitting({QStringLiteral("soon")}).isEmpty());
+}
+
+TEST_CASE("An incident import checks every row first and lands whole or not at all", "[import]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("log.csv"), sample));
+
+    // Lost property is no category of Vigil's; 2026-13-01 is no date; A-1 comes twice.
+    ImportSummary checked = importIncidents(*db, table, profile());
+    CHECK(checked.read == 5);
+    CHECK(checked.invalid == 2);
+    CHECK(checked.duplicates == 1);
+    CHECK_FALSE(checked.written);
+    CHECK(incidentCount(*db) == 0);
+    REQUIRE(checked.problems.size() == 2);
+    CHECK(checked.problems.at(0).row == 4);
+    CHECK(checked.problems.at(0).column == QStringLiteral("Type"));
+    CHECK(checked.problems.at(0).value == QStringLiteral("Lost property"));
+    CHECK(checked.problems.at(1).row == 5);
+    CHECK(checked.problems.at(1).column == QStringLiteral("When"));
+    CHECK(checked.unknown == QList<UnknownValue> {{QStringLiteral("category"), QStringLiteral("Lost property"), 1}});
+    CHECK(problemsCsv(checked.problems).contains("4,Type,Lost property,"));
+
+    ImportOptions dry;
+    dry.dryRun = true;
+    dry.skipInvalid = true;
+    const ImportSummary dryRun = importIncidents(*db, table, profile(), dry);
+    CHECK(dryRun.imported == 2);
+    CHECK_FALSE(dryRun.written);
+    CHECK(incidentCount(*db) == 0);
+
+    // Cancelled part-way: nothing written.
+    ImportOptions cancel;
+    cancel.skipInvalid = true;
+    cancel.progress = [](int, int) { return false; };
+    CHECK_THROWS_WITH(importIncidents(*db, table, profile(), cancel), Catch::Contains("cancelled"));
+    CHECK(incidentCount(*db) == 0);
+
+    // Mapped and created: every valid row, once.
+    ImportProfile create = profile();
+    create.createMissing = {QStringLiteral("category")};
+    ImportOptions skip;
+    skip.skipInvalid = true;
+    const ImportSummary done = importIncidents(*db, table, create, skip);
+    CHECK(done.written);
+    CHECK(done.imported == 3);
+    CHECK(done.createdValues == 1);
+    CHECK(done.invalid == 1);
+    CHECK(incidentCount(*db) == 3);
+    const qint64 a1 = scalar(*db, QStringLiteral("SELECT id FROM incidents WHERE external_reference = 'A-1'")).toLongLong();
+    const Incident first = IncidentRepository(*db).load(a1);
+    CHECK(first.description == QStringLiteral("Cable cut,\nsecond line"));
+    CHECK(first.occurredAt == QDateTime(QDate(2026, 3, 2), QTime(8, 15)).toUTC());
+    CHECK(first.severity == Severity::Low);
+    CHECK(first.location == QStringLiteral("Gate 2"));
+    CHECK(CategoryRepository(*db).load(first.categoryId).value().name == QStringLiteral("Theft"));
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM incident_categories WHERE name = 'Lost property'")).toInt() == 1);
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'incidents' AND context LIKE "
+                                     "'Imported from log.csv, line %'"))
+              .toInt()
+        == 3);
+
+    // Again: all already there.
+    const ImportSummary again = importIncidents(*db, table, create, skip);
+    CHECK(again.imported == 0);
+    CHECK(again.duplicates == 4);
+    CHECK_FALSE(again.written);
+    // Or updated, by choice.
+    create.updateDuplicates = true;
+    create.values[QStringLiteral("severity")][QStringLiteral("1")] = QStringLiteral("medium");
+    const ImportSummary updated = importIncidents(*db, table, create, skip);
+    CHECK(updated.updated == 3);
+    CHECK(IncidentRepository(*db).load(a1).severity == Severity::Medium);
+    CHECK(incidentCount(*db) == 3);
+    test::requireHealthy(*db);
+}
+
+TEST_CASE("Ambiguous dates stop the import until the profile says which", "[import]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("d.csv"),
+        "Ref,When,What,Type,Grade,Where\n1,03/02/2026,Door forced,THEFT,1,Gate\n2,05/01/2026,Bag taken,THEFT,1,Gate\n"));
+    CHECK_THROWS_WITH(importIncidents(*db, table, profile()), Catch::Contains("could be month first"));
+    ImportProfile dayFirst = profile();
+    dayFirst.dateFormat = QStringLiteral("dmy");
+    const ImportSummary done = importIncidents(*db, table, dayFirst);
+    CHECK(done.imported == 2);
+    // Day first: 5 January and 3 February.
+    CHECK(scalar(*db, QStringLiteral("SELECT min(occurred_at) FROM incidents")).toString()
+        == toStoredUtc(QDateTime(QDate(2026, 1, 5), QTime(0, 0)).toUTC()));
+    ImportProfile missing = profile();
+    missing.columns[QStringLiteral("location")] = QStringLiteral("Site");
+    CHECK_THROWS_WITH(importIncidents(*db, table, missing), Catch::Contains("no column 'Site'"));
+}
+
+TEST_CASE("An import profile round-trips as JSON and a broken one is refused", "[import]")
+{
+    TempDir dir;
+    ImportProfile p = profile();
+    p.defaults = {{QStringLiteral("severity"), QStringLiteral("low")}};
+    p.createMissing = {QStringLiteral("category")};
+    p.updateDuplicates = true;
+    p.dateFormat = QStringLiteral("mdy");
+    const QString path = dir.path(QStringLiteral("p.json"));
+    p.save(path);
+    const ImportProfile back = ImportProfile::load(path);
+    CHECK(back.kind == p.kind);
+    CHECK(back.columns == p.columns);
+    CHECK(back.values == p.values);
+    CHECK(back.defaults == p.defaults);
+    CHECK(back.createMissing == p.createMissing);
+    CHECK(back.updateDuplicates);
+    CHECK(back.dateFormat == QStringLiteral("mdy"));
+    CHECK_THROWS_WITH(ImportProfile::fromJson("{\"columns\": ", QStringLiteral("x.json")), Catch::Contains("not an import profile"));
+    CHECK_THROWS_WITH(ImportProfile::fromJson("[1, 2]", QStringLiteral("x.json")), Catch::Contains("no \"columns\""));
+    CHECK_THROWS_WITH(ImportProfile::load(dir.path(QStringLiteral("none.json"))), Catch::Contains("could not be read"));
+}
