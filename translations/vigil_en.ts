@@ -204,6 +204,13 @@
             <numerusform>Exported %n KPI values to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 to %2, compared with the %n days before</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::KpiValuesDialog</name>
@@ -505,6 +512,13 @@
         <translation>
             <numerusform>Wrote %n row of the %1 to %2.</numerusform>
             <numerusform>Wrote %n rows of the %1 to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unknown %1 &apos;%2&apos;: %n rows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -75,7 +75,7 @@ std::optional<QDateTime> parseImportDate(const QString &input, DateFormat format
     if (text.isEmpty())
         return std::nullopt;
     static const QRegularExpression iso(QStringLiteral(
-        "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?$"));
+        "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z)?)?$"));
     static const QRegularExpression slashed(QStringLiteral(
         "^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?$"));
     static const QRegularExpression dotted(QStringLiteral(
@@ -86,8 +86,12 @@ std::optional<QDateTime> parseImportDate(const QString &input, DateFormat format
         const QRegularExpressionMatch m = iso.match(text);
         if (!m.hasMatch())
             return std::nullopt;
-        return at(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(),
+        const std::optional<QDateTime> local = at(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(),
             timeOf(m.captured(4), m.captured(5), m.captured(6), {}));
+        // A time marked Z is UTC: the same moment in the site's time.
+        if (local && !m.captured(7).isEmpty())
+            return QDateTime(local->date(), local->time(), Qt::UTC).toLocalTime();
+        return local;
     }
     case DateFormat::MonthFirst:
     case DateFormat::DayFirst: {

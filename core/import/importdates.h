@@ -11,7 +11,7 @@ namespace vigil {
 
 // How a column writes its dates (a time may follow any of them).
 enum class DateFormat {
-    Iso,        // 2026-02-18, 2026-02-18 21:43:32, 2026-02-18T21:43
+    Iso,        // 2026-02-18, 2026-02-18 21:43:32, 2026-02-18T21:43, 2026-02-18T21:43:00Z (UTC)
     MonthFirst, // 02/18/2026 01:03 AM (US)
     DayFirst,   // 18/02/2026 13:03
     Dotted,     // 18.02.2026

@@ -51,6 +51,7 @@ QByteArray ImportProfile::toJson() const
     o.insert(QStringLiteral("defaults"), toObject(defaults));
     o.insert(QStringLiteral("createMissing"), QJsonArray::fromStringList(createMissing));
     o.insert(QStringLiteral("duplicates"), updateDuplicates ? QStringLiteral("update") : QStringLiteral("skip"));
+    o.insert(QStringLiteral("times"), utcTimes ? QStringLiteral("utc") : QStringLiteral("local"));
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -78,6 +79,10 @@ ImportProfile ImportProfile::fromJson(const QByteArray &json, const QString &fil
     if (duplicates != QLatin1String("skip") && duplicates != QLatin1String("update"))
         throw Error(Text::tr("'%1': \"duplicates\" must be \"skip\" or \"update\", not \"%2\".").arg(shown, duplicates));
     p.updateDuplicates = duplicates == QLatin1String("update");
+    const QString times = o.value(QStringLiteral("times")).toString(QStringLiteral("local"));
+    if (times != QLatin1String("local") && times != QLatin1String("utc"))
+        throw Error(Text::tr("'%1': \"times\" must be \"local\" or \"utc\", not \"%2\".").arg(shown, times));
+    p.utcTimes = times == QLatin1String("utc");
     return p;
 }
 

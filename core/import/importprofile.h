@@ -11,7 +11,7 @@ namespace vigil {
 //   {"kind": "incidents", "dateFormat": "mdy",
 //    "columns": {"occurredAt": "occurred_start", "description": "nature_of_incident", ...},
 //    "values": {"category": {"THEFT": "Theft"}}, "defaults": {"severity": "low"},
-//    "createMissing": ["category"], "duplicates": "skip"}
+//    "createMissing": ["category"], "duplicates": "skip", "times": "local"}
 struct ImportProfile
 {
     QString kind;                                  // incidents, risks, people, training, actions
@@ -21,6 +21,7 @@ struct ImportProfile
     QHash<QString, QString> defaults;              // field -> value when the file has none
     QStringList createMissing;                     // fields whose unknown values are created
     bool updateDuplicates = false;                 // a duplicate updates the record instead of being skipped
+    bool utcTimes = false;                         // the file's times are UTC (Vigil's own exports), not the site's
 
     QByteArray toJson() const;
     // Throws Error naming the file for a file that is not a profile.

@@ -160,8 +160,11 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         QString occurred = reader.value(row, Field::occurredAt);
         if (occurred.isEmpty())
             occurred = reader.value(row, Field::reportedAt);
+        const auto moment = [&](const QDateTime &read) {
+            return profile.utcTimes ? QDateTime(read.date(), read.time(), Qt::UTC) : read.toUTC();
+        };
         if (const std::optional<QDateTime> at = parseImportDate(occurred, summary.dateFormat))
-            i.occurredAt = at->toUTC();
+            i.occurredAt = moment(*at);
         else
             problem(Field::occurredAt, occurred,
                 occurred.isEmpty() ? Text::tr("No date: when did it happen?")
@@ -170,7 +173,7 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         if (reported.isEmpty()) {
             i.reportedAt = i.occurredAt;
         } else if (const std::optional<QDateTime> at = parseImportDate(reported, summary.dateFormat)) {
-            i.reportedAt = at->toUTC();
+            i.reportedAt = moment(*at);
         } else {
             problem(Field::reportedAt, reported, Text::tr("Not a date in the format %1.").arg(dateFormatTitle(summary.dateFormat)));
         }
@@ -255,6 +258,9 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     }
 
     Transaction tx(db);
+    // Many rows: the search index is rebuilt once at the end instead of once per record.
+    const bool bulk = candidates.size() > 1000;
+    incidents.setSearchDeferred(bulk);
     QHash<QString, qint64> created;
     int done = 0;
     for (Candidate &c : candidates) {
@@ -293,6 +299,8 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         if (options.progress && (done % 50 == 0 || done == candidates.size()) && !options.progress(done, int(candidates.size())))
             throw Error(Text::tr("The import was cancelled; nothing was written."));
     }
+    if (bulk)
+        incidents.rebuildSearch();
     tx.commit();
     summary.written = true;
     return summary;

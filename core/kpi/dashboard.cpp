@@ -16,14 +16,17 @@ KpiDashboard computeDashboard(Database &db, const Period &period, const std::ato
     if (stop())
         return d;
 
-    Period month = Period::containing(Period::Kind::Month, period.last());
+    // The twelve months to the period's end, or to this month for a period not over yet.
+    Period month = Period::containing(Period::Kind::Month, KpiEngine::asAtEnd(period).last());
     for (int i = 0; i < 12; ++i, month = month.previous())
         d.months.prepend(month);
     QList<QDate> monthEnds;
     for (const Period &m : std::as_const(d.months)) {
         d.incidentsBySeverity.append(engine.incidentsBySeverity(m));
         d.actions.append({engine.actionsRaised(m), engine.actionsCompleted(m), engine.actionsOpen(m)});
-        monthEnds.append(m.last());
+        monthEnds.append(KpiEngine::asAtEnd(m).last());
+        if (stop())
+            return d;
     }
     if (stop())
         return d;

@@ -20,7 +20,8 @@ struct ActionMonth
 };
 
 // Everything the KPI dashboard shows for a period: the KPI results, and the charts' data. The
-// trends run over the twelve calendar months to the one holding the period's last day; the
+// trends run over the twelve calendar months to the one holding the period's last day (or today,
+// for a period not over yet); the
 // breakdowns are for the period itself (risks as they stood at its end).
 struct KpiDashboard
 {

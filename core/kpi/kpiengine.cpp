@@ -1,5 +1,6 @@
 #include "kpiengine.h"
 
+#include "base/clock.h"
 #include "base/timeformat.h"
 #include "incidents/incident.h"
 #include "risks/criteriarepository.h"
@@ -31,6 +32,11 @@ const char openRisksAtEnd[] = "FROM risks r WHERE r.created_at < ? AND (r.retire
 KpiEngine::KpiEngine(Database &db)
     : m_db(db)
 {
+}
+
+Period KpiEngine::asAtEnd(const Period &period)
+{
+    return period.endingBy(Clock::current().today());
 }
 
 int KpiEngine::incidentsTotal(const Period &period) const
@@ -133,7 +139,7 @@ QList<KpiCount> KpiEngine::openRisksByLevel(const Period &period, RatingKind kin
                                  "ORDER BY rr.rated_at DESC, rr.id DESC LIMIT 1), r.%1_level) AS level %2) AS s "
                                  "GROUP BY level")
                       .arg(kindKey, QLatin1String(openRisksAtEnd)));
-    const QString end = period.endStored();
+    const QString end = asAtEnd(period).endStored();
     q.bind(kindKey).bind(end).bind(end).bind(end).exec();
     QHash<int, int> counts;
     while (q.next())
@@ -156,11 +162,12 @@ int KpiEngine::openHighRisks(const Period &period) const
 
 int KpiEngine::risksPastReview(const Period &period) const
 {
-    const QString end = period.endStored();
+    const Period p = asAtEnd(period);
+    const QString end = p.endStored();
     return intScalar(m_db,
         QStringLiteral("SELECT count(*) %1 AND r.review_date IS NOT NULL AND r.review_date <= ?")
             .arg(QLatin1String(openRisksAtEnd)),
-        {end, end, toStoredDate(period.last())});
+        {end, end, toStoredDate(p.last())});
 }
 
 const ComplianceSummary &KpiEngine::complianceSummary(const QDate &asOf, int expiringDays) const
@@ -174,20 +181,20 @@ const ComplianceSummary &KpiEngine::complianceSummary(const QDate &asOf, int exp
 
 double KpiEngine::trainingCompliancePercent(const Period &period) const
 {
-    return complianceSummary(period.last(), 30).percent;
+    return complianceSummary(asAtEnd(period).last(), 30).percent;
 }
 
 int KpiEngine::certificationsExpiring(const Period &period, int days) const
 {
-    return complianceSummary(period.last(), days).expiring;
+    return complianceSummary(asAtEnd(period).last(), days).expiring;
 }
 
 // Actions not completed by the end of the period: still open, or completed after it. Two
 // counts so that each reads the few rows it needs through the completion-date index.
 int KpiEngine::actionsOpen(const Period &period) const
 {
-    const QString end = period.endStored();
-    const QString last = toStoredDate(period.last());
+    const QString end = asAtEnd(period).endStored();
+    const QString last = toStoredDate(asAtEnd(period).last());
     return intScalar(m_db,
         QStringLiteral("SELECT (SELECT count(*) FROM corrective_actions WHERE completed_on IS NULL AND created_at < ?) "
                        "+ (SELECT count(*) FROM corrective_actions WHERE completed_on > ? AND created_at < ?)"),
@@ -196,8 +203,8 @@ int KpiEngine::actionsOpen(const Period &period) const
 
 int KpiEngine::actionsOverdue(const Period &period) const
 {
-    const QString end = period.endStored();
-    const QString last = toStoredDate(period.last());
+    const QString end = asAtEnd(period).endStored();
+    const QString last = toStoredDate(asAtEnd(period).last());
     return intScalar(m_db,
         QStringLiteral("SELECT (SELECT count(*) FROM corrective_actions WHERE completed_on IS NULL AND created_at < ? "
                        "AND due_date <= ?) + (SELECT count(*) FROM corrective_actions WHERE completed_on > ? "

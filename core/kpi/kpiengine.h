@@ -64,7 +64,7 @@ struct KpiResult
 // reopened before the period ended, so a published month does not change later; one reopened
 // and closed again counts again, measured from its report to the new close. Actions and training
 // are taken as they stood at the end of the period's last day, and so are the risks that existed
-// and their residual ratings then; but whether a risk is closed and its review date are read as
+// and their residual ratings then (or today, for a period not over yet); but whether a risk is closed and its review date are read as
 // they are now (the file keeps no history of them outside the audit trail), so closing or
 // reviewing a risk today also changes those two figures for past periods. An engine keeps what it
 // has read (several KPIs share one reading): make a new one to see later changes.
@@ -109,6 +109,10 @@ public:
     KpiResult result(const Kpi &kpi, const Period &period) const;
     // Every active KPI, in display order.
     QList<KpiResult> results(const Period &period) const;
+
+    // What "as at the period's end" reads for a period not over yet: up to today, never the
+    // future (due dates ahead are not overdue, nobody's certificate has run out yet).
+    static Period asAtEnd(const Period &period);
 
 private:
     const ComplianceSummary &complianceSummary(const QDate &asOf, int expiringDays) const;

@@ -64,6 +64,13 @@ std::optional<Period> Period::parse(const QString &text)
     return Period::year(year);
 }
 
+Period Period::endingBy(const QDate &day) const
+{
+    if (!day.isValid() || day < m_first || day >= m_last)
+        return *this;
+    return Period(m_kind, m_first, day);
+}
+
 Period Period::previous() const
 {
     switch (m_kind) {

@@ -29,6 +29,9 @@ public:
     QDate first() const { return m_first; }
     QDate last() const { return m_last; }
     bool isValid() const { return m_first.isValid() && m_last.isValid() && m_first <= m_last; }
+    // The same period, but ending on day when day falls inside it: what "as at the period's
+    // end" can mean for a period that has not ended yet.
+    Period endingBy(const QDate &day) const;
     // The period just before, of the same kind (a custom range: as many days, just before).
     Period previous() const;
     // The text parse() reads back; a custom range as "YYYY-MM-DD..YYYY-MM-DD".

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace vigil {
 namespace {
@@ -28,10 +29,11 @@ QColor shade(qsizetype index, qsizetype count)
     return shades[std::min<qsizetype>(index, 3)];
 }
 
-// A round step for an axis from 0 to at least top: 1, 2 or 5 times a power of ten.
+// A round step for an axis from 0 to at least top: 1, 2 or 5 times a power of ten, and never
+// under 1 (counts are whole).
 double niceStep(double top, int ticks)
 {
-    const double raw = std::max(top, 1.0) / ticks;
+    const double raw = std::max(top, double(ticks)) / ticks;
     const double power = std::pow(10.0, std::floor(std::log10(raw)));
     for (double m : {1.0, 2.0, 5.0, 10.0}) {
         if (m * power >= raw)
@@ -193,8 +195,9 @@ void paintHorizontal(QPainter &p, const QRectF &rect, const ReportChart &c, cons
 
 void paintLine(QPainter &p, const QRectF &rect, const ReportChart &c, const QFont &font, bool axes)
 {
-    double low = c.target.value_or(100);
-    double high = c.target.value_or(0);
+    // From the data (and the target): a sparkline of 300 to 650 hours uses its whole height.
+    double low = c.target.value_or(std::numeric_limits<double>::max());
+    double high = c.target.value_or(std::numeric_limits<double>::lowest());
     bool any = false;
     for (const ReportChart::Series &s : c.series) {
         for (const std::optional<double> &v : s.values) {

@@ -30,6 +30,12 @@ QString levelName(const RiskCriteria &criteria, int level)
     return level >= 0 && level < criteria.levels.size() ? criteria.levels.at(level).name : QString();
 }
 
+// A stored date, or the site's day of a stored UTC time.
+QDate storedDay(const QString &text)
+{
+    return text.size() > 10 ? fromStoredUtc(text).toLocalTime().date() : fromStoredDate(text);
+}
+
 // Rows of a query, each column as text; dates (YYYY-MM-DD) in the user's short format. At most
 // ReportData::listLimit of them, in the query's order; *total says how many there are.
 QList<QStringList> textRows(Database &db, const QString &sql, const QVariantList &args, const QList<int> &dateColumns,
@@ -45,7 +51,7 @@ QList<QStringList> textRows(Database &db, const QString &sql, const QVariantList
     while (q.next()) {
         QStringList row;
         for (int c = 0; c < columns; ++c)
-            row.append(dateColumns.contains(c) ? day(fromStoredDate(q.value(c).toString().left(10))) : q.value(c).toString());
+            row.append(dateColumns.contains(c) ? day(storedDay(q.value(c).toString())) : q.value(c).toString());
         rows.append(row);
     }
     return rows;
@@ -81,7 +87,8 @@ void readRisks(Database &db, ReportData &d)
         row[3] = levelName(d.criteria, row.at(3).toInt());
         d.newRisks.rows.append(row);
     }
-    // Closed or retired in the period: when it was closed is read from the audit trail.
+    // Closed or retired in the period. A closed risk's date is its last change (the file keeps
+    // no closing date of its own); a retired one's is its retirement.
     d.closedRisks.headers = {Text::tr("Risk"), Text::tr("Title"), Text::tr("Outcome"), Text::tr("When")};
     d.closedRisks.stretch = {3, 8, 5, 3};
     for (QStringList row : textRows(db,
@@ -263,8 +270,12 @@ void readOpenPoints(Database &db, ReportData &d)
     if (longOpen > 0)
         d.openPoints.append(Text::tr("%n incidents reported more than 30 days before the period's end are still open.", nullptr, longOpen));
     for (const KpiResult &r : d.dashboard.results) {
-        if (r.kpi.source == KpiSource::Manual && !r.value)
-            d.openPoints.append(Text::tr("No value was entered for %1.").arg(r.kpi.name));
+        if (r.kpi.source == KpiSource::Manual && !r.value) {
+            // A monthly figure has no one value for a quarter: only a missing entry for the
+            // KPI's own period is an open point.
+            if (entryPeriod(r.kpi, d.period))
+                d.openPoints.append(Text::tr("No value was entered for %1.").arg(r.kpi.name));
+        }
         else if (r.status == KpiStatus::Red)
             d.openPoints.append(Text::tr("%1 is red: %2 against a target of %3.")
                                     .arg(r.kpi.name, kpiValueText(r.value, r.kpi.unit), kpiValueText(r.target, r.kpi.unit)));

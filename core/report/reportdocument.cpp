@@ -150,6 +150,7 @@ struct ReportDocument::Private
 
     // Points in the device's pixels (drawing, object sizes) ...
     double pt(double points) const { return points * dpi / 72.0; }
+    QString siteName() const { return data.site.name.isEmpty() ? Text::tr("Unnamed site") : data.site.name; }
     // ... and in the text layout's units for its margins, padding and fixed widths, which it
     // scales to the device itself (from 96 per inch).
     static double len(double points) { return points * 96.0 / 72.0; }
@@ -345,7 +346,11 @@ void ReportDocument::Private::cover()
             doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("vigil://logo")), logo);
             QTextImageFormat image;
             image.setName(QStringLiteral("vigil://logo"));
-            const double height = len(80);
+            // 80 points high, or narrower when a wide banner would not fit across the page.
+            double height = len(80);
+            const double maxWidth = width * 96.0 / dpi;
+            if (height * logo.width() / std::max(1, logo.height()) > maxWidth)
+                height = maxWidth * logo.height() / std::max(1, logo.width());
             image.setHeight(height);
             image.setWidth(height * logo.width() / std::max(1, logo.height()));
             cursor.insertImage(image);
@@ -357,7 +362,7 @@ void ReportDocument::Private::cover()
     QTextBlockFormat spaced;
     spaced.setTopMargin(len(30));
     cursor.insertBlock(spaced, big);
-    cursor.insertText(data.site.name.isEmpty() ? Text::tr("Unnamed site") : data.site.name, big);
+    cursor.insertText(siteName(), big);
     QTextCharFormat title;
     title.setFont(sized(18));
     QTextBlockFormat next;
@@ -458,9 +463,7 @@ void ReportDocument::Private::kpis()
         spark.kind = ReportChart::Kind::Sparkline;
         spark.categories = months;
         spark.series = {{k.kpi.name, data.kpiTrend.value(r)}};
-        spark.target = k.kpi.target && KpiEngine::scaledToPeriod(k.kpi, data.dashboard.months.value(0)).target
-            ? KpiEngine::scaledToPeriod(k.kpi, data.dashboard.months.value(0)).target
-            : std::nullopt;
+        spark.target = KpiEngine::scaledToPeriod(k.kpi, data.dashboard.months.value(0)).target;
         QTextCharFormat chars;
         chars.setObjectType(objectType);
         const QFont small = sized(7);
@@ -617,7 +620,7 @@ void ReportDocument::Private::actions()
                   .arg(data.notEffective));
     const KpiDashboard &d = data.dashboard;
     const bool any = std::any_of(d.actions.begin(), d.actions.end(),
-        [](const ActionMonth &m) { return m.raised || m.completed || m.openAtEnd; });
+        [](const ActionMonth &m) { return m.raised || m.completed; });
     if (any) {
         ReportChart chartData;
         chartData.kind = ReportChart::Kind::GroupedBars;
@@ -721,14 +724,15 @@ void ReportDocument::Private::paint(QPagedPaintDevice *device, const QRectF &bod
     if (!painter.isActive())
         throw Error(Text::tr("The report could not be drawn on the output device."));
     const QFont small = sized(8);
-    const QString header = Text::tr("%1 · Management review · %2").arg(data.site.name, periodText(data.period));
+    const QString header = Text::tr("%1 · Management review · %2").arg(siteName(), periodText(data.period));
     for (int page = 0; page < pages; ++page) {
         if (page > 0)
             device->newPage();
         painter.save();
         painter.translate(body.left(), body.top() - page * pageHeight);
         QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, page * pageHeight, body.width(), pageHeight);
+        // A pixel inside the page: a line laid out exactly on the boundary belongs to the next.
+        context.clip = QRectF(0, page * pageHeight, body.width(), pageHeight - 1);
         painter.setClipRect(context.clip);
         doc->documentLayout()->draw(&painter, context);
         painter.restore();
@@ -762,9 +766,10 @@ void ReportDocument::print(QPagedPaintDevice *device)
     Private &p = *d;
     p.dpi = device->logicalDpiY();
     p.device = device;
+    // The painter's origin is already the corner of the printable area, inside the margins.
     const QRectF page = device->pageLayout().paintRectPixels(device->logicalDpiX());
     const double band = p.pt(22);
-    const QRectF body(page.left(), page.top() + band, page.width(), page.height() - 2 * band);
+    const QRectF body(0, band, page.width(), page.height() - 2 * band);
     QTextDocument doc;
     ObjectHandler objects;
     p.doc = &doc;
@@ -807,7 +812,7 @@ int ReportDocument::pageCount() const
 
 QString ReportDocument::title() const
 {
-    return Text::tr("%1: management review report, %2").arg(d->data.site.name, periodText(d->data.period));
+    return Text::tr("%1: management review report, %2").arg(d->siteName(), periodText(d->data.period));
 }
 
 QString ReportDocument::subject() const
@@ -822,7 +827,7 @@ QString ReportDocument::subject() const
 
 QString ReportDocument::author() const
 {
-    return d->options.preparedBy.isEmpty() ? d->data.site.name : d->options.preparedBy;
+    return d->options.preparedBy.isEmpty() ? d->siteName() : d->options.preparedBy;
 }
 
 bool ReportDocument::letterPaper() const

@@ -11,6 +11,7 @@ QList<Operation> allOperations()
     operations += trainingOperations();
     operations += kpiOperations();
     operations += reportOperations();
+    operations += importOperations();
     return operations;
 }
 

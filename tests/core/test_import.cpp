@@ -108,6 +108,7 @@ TEST_CASE("Dates in every format, with the ambiguous case left to the user", "[i
     CHECK(read("2026-02-18", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(0, 0)));
     CHECK(read("2026-02-18 21:43:32", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(21, 43, 32)));
     CHECK(read("2026-02-18T21:43", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(21, 43)));
+    CHECK(read("2026-02-18T21:43:00Z", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(21, 43), Qt::UTC));
     CHECK(read("02/18/2026 01:03 AM", DateFormat::MonthFirst) == QDateTime(QDate(2026, 2, 18), QTime(1, 3)));
     CHECK(read("02/18/2026 12:05 AM", DateFormat::MonthFirst) == QDateTime(QDate(2026, 2, 18), QTime(0, 5)));
     CHECK(read("02/18/2026 12:05 PM", DateFormat::MonthFirst) == QDateTime(QDate(2026, 2, 18), QTime(12, 5)));
@@ -233,6 +234,7 @@ TEST_CASE("An import profile round-trips as JSON and a broken one is refused", "
     p.createMissing = {QStringLiteral("category")};
     p.updateDuplicates = true;
     p.dateFormat = QStringLiteral("mdy");
+    p.utcTimes = true;
     const QString path = dir.path(QStringLiteral("p.json"));
     p.save(path);
     const ImportProfile back = ImportProfile::load(path);
@@ -243,6 +245,7 @@ TEST_CASE("An import profile round-trips as JSON and a broken one is refused", "
     CHECK(back.createMissing == p.createMissing);
     CHECK(back.updateDuplicates);
     CHECK(back.dateFormat == QStringLiteral("mdy"));
+    CHECK(back.utcTimes);
     CHECK_THROWS_WITH(ImportProfile::fromJson("{\"columns\": ", QStringLiteral("x.json")), Catch::Contains("not an import profile"));
     CHECK_THROWS_WITH(ImportProfile::fromJson("[1, 2]", QStringLiteral("x.json")), Catch::Contains("no \"columns\""));
     CHECK_THROWS_WITH(ImportProfile::load(dir.path(QStringLiteral("none.json"))), Catch::Contains("could not be read"));

@@ -371,7 +371,7 @@ TEST_CASE("Corrective actions open, overdue and closed on time, as at the period
 TEST_CASE("Training KPIs are the compliance summary at the period's end", "[kpi][training]")
 {
     TempDir dir;
-    test::PinnedClock pinned;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 6, 1), QTime(9, 30), Qt::UTC));
     auto db = test::newDatabase(dir);
     test::TrainingSite site(*db);
     site.record(site.dana, site.induction, QDate(2025, 1, 10));
@@ -388,6 +388,13 @@ TEST_CASE("Training KPIs are the compliance summary at the period's end", "[kpi]
     CHECK(engine.certificationsExpiring(Period::month(2026, 3)) == 1); // Dana's conflict management
     CHECK(engine.trainingCompliancePercent(Period::month(2026, 5))
         < engine.trainingCompliancePercent(Period::month(2026, 3)));
+
+    // A period not over yet is read as of today, not as of its last day to come.
+    pinned.clock().set(QDateTime(QDate(2026, 3, 14), QTime(9, 30), Qt::UTC));
+    const KpiEngine midMarch(*db);
+    CHECK(Compliance(*db).summary(QDate(2026, 3, 31)).expiring == 1);
+    CHECK(midMarch.certificationsExpiring(Period::month(2026, 3)) == Compliance(*db).summary(QDate(2026, 3, 14)).expiring);
+    CHECK(midMarch.certificationsExpiring(Period::month(2026, 3)) == 0); // 20 April is more than 30 days off
 }
 
 TEST_CASE("Manual KPIs read the value entered for their period; none is unknown", "[kpi][manual]")

@@ -63,6 +63,9 @@ void DashboardLoader::request(const Period &period)
             job->result = computeDashboard(*db, job->period, &job->cancelled);
         } catch (const Error &e) {
             job->error = e.message();
+        } catch (const std::exception &e) {
+            // Nothing may escape a thread (that ends the program): say it instead.
+            job->error = QString::fromLocal8Bit(e.what());
         }
     });
     connect(thread, &QThread::finished, this, [this, job] {

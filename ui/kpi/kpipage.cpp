@@ -158,13 +158,19 @@ Period KpiPage::period() const
     return chosenPeriod(m_period, m_from->date(), m_to->date(), Clock::current().today());
 }
 
+// "1 Mar 2026 to 31 Mar 2026, compared with the 28 days before".
+QString KpiPage::periodHeading(const Period &p)
+{
+    const QLocale locale;
+    const Period before = p.previous();
+    return tr("%1 to %2, compared with the %n days before", nullptr, int(before.first().daysTo(before.last()) + 1))
+        .arg(locale.toString(p.first(), QLocale::ShortFormat), locale.toString(p.last(), QLocale::ShortFormat));
+}
+
 void KpiPage::refresh()
 {
     const Period p = period();
-    const QLocale locale;
-    m_heading->setText(tr("%1 to %2, compared with the %3 days before: updating…")
-                           .arg(locale.toString(p.first(), QLocale::ShortFormat), locale.toString(p.last(), QLocale::ShortFormat))
-                           .arg(p.first().daysTo(p.last()) + 1));
+    m_heading->setText(tr("%1: updating…").arg(periodHeading(p)));
     m_loader->request(p);
 }
 
@@ -175,11 +181,7 @@ bool KpiPage::isUpdating() const
 
 void KpiPage::display(const KpiDashboard &d)
 {
-    const QLocale locale;
-    const Period &p = d.period;
-    m_heading->setText(tr("%1 to %2, compared with the %3 days before")
-                           .arg(locale.toString(p.first(), QLocale::ShortFormat), locale.toString(p.last(), QLocale::ShortFormat))
-                           .arg(p.previous().first().daysTo(p.previous().last()) + 1));
+    m_heading->setText(periodHeading(d.period));
     m_results = d.results;
     showTiles(d.results);
     m_charts->setDashboard(d);
@@ -199,7 +201,7 @@ void KpiPage::showTiles(const QList<KpiResult> &results)
             connect(tile, &FigureTile::clicked, this, [this, tile] {
                 const int index = int(m_tileList.indexOf(tile));
                 if (index >= 0 && index < m_results.size())
-                    activate(m_results.at(index));
+                    activate(KpiResult(m_results.at(index))); // a copy: a refresh may replace the list meanwhile
             });
             m_tileList.append(tile);
         }
@@ -229,7 +231,7 @@ void KpiPage::activate(const KpiResult &r)
         enterValue(r);
         return;
     }
-    const Period p = period();
+    const Period p = r.period; // what the tile shows, whatever the selector says by now
     const QString key = r.kpi.key;
     if (key.startsWith(QLatin1String("incidents.")))
         m_context.host.showModule(QStringLiteral("incidents"), QVariantMap {{QStringLiteral("from"), p.first()}, {QStringLiteral("to"), p.last()}});
@@ -249,10 +251,13 @@ void KpiPage::activate(const KpiResult &r)
 
 void KpiPage::enterValue(const KpiResult &r)
 {
-    const Period p = period();
+    const Period p = r.period;
+    // Named for the period the value is kept for: a quarterly score viewed for February is Q1's.
+    const std::optional<Period> entered = entryPeriod(r.kpi, p);
     bool ok = false;
     const QString text = dialogs::askText(this, tr("Enter KPI Value"),
-        tr("%1 for %2 (%3):").arg(r.kpi.name, p.key(), r.kpi.unit), r.value ? QLocale().toString(*r.value) : QString(), &ok);
+        tr("%1 for %2 (%3):").arg(r.kpi.name, entered ? entered->key() : p.key(), r.kpi.unit),
+        r.value ? QLocale().toString(*r.value, 'g', QLocale::FloatingPointShortest) : QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
     bool number = false;

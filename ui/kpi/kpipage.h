@@ -45,6 +45,7 @@ protected:
 
 private:
     void display(const KpiDashboard &dashboard);
+    static QString periodHeading(const Period &period);
     void showTiles(const QList<KpiResult> &results);
     void periodChosen();
     void activate(const KpiResult &result);

@@ -123,7 +123,7 @@ void KpiValuesDialog::fill()
             } else {
                 try {
                     const std::optional<double> value = values.value(kpi.id, start);
-                    item->setText(value ? locale.toString(*value) : QString());
+                    item->setText(value ? locale.toString(*value, 'g', QLocale::FloatingPointShortest) : QString());
                 } catch (const Error &e) {
                     m_problem->setText(e.message());
                     m_problem->show();
