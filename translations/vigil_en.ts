@@ -206,9 +206,9 @@
     </message>
     <message numerus="yes">
         <source>%1 to %2, compared with the %n days before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 to %2, compared with the %n day before</numerusform>
+            <numerusform>%1 to %2, compared with the %n days before</numerusform>
         </translation>
     </message>
 </context>
@@ -516,9 +516,9 @@
     </message>
     <message numerus="yes">
         <source>Unknown %1 &apos;%2&apos;: %n rows</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Unknown %1 &apos;%2&apos;: %n row</numerusform>
+            <numerusform>Unknown %1 &apos;%2&apos;: %n rows</numerusform>
         </translation>
     </message>
 </context>
