@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
 
 namespace vigil {
@@ -257,6 +258,11 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         return summary;
     }
 
+    // A big import changes more pages than SQLite's default cache holds: with a larger cache for
+    // its transaction they are written to the journal once, at the commit, instead of spilled.
+    const int cachePages = scalar(db, QStringLiteral("PRAGMA cache_size")).toInt();
+    execute(db, QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most, used only as needed
+    const auto restoreCache = qScopeGuard([&] { execute(db, QStringLiteral("PRAGMA cache_size = %1").arg(cachePages)); });
     Transaction tx(db);
     // Many rows: the search index is rebuilt once at the end instead of once per record.
     const bool bulk = candidates.size() > 1000;
@@ -289,10 +295,12 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
             existing.subcategoryId = in.subcategoryId;
             existing.severity = in.severity;
             existing.reportedBy = in.reportedBy;
+            const Incident before = incidents.load(c.existingId);
             incidents.save(existing, context);
+            summary.updates.append({before, incidents.load(c.existingId)});
             ++summary.updated;
         } else {
-            incidents.create(c.incident, context);
+            summary.createdIds.append(incidents.create(c.incident, context).id);
             ++summary.imported;
         }
         ++done;

@@ -3,6 +3,7 @@
 #include "import/importdates.h"
 #include "import/importprofile.h"
 #include "import/sourcetable.h"
+#include "incidents/incident.h"
 
 #include <QList>
 #include <QString>
@@ -51,6 +52,8 @@ struct ImportSummary
     bool written = false;     // the import landed (not a dry run, not refused, not cancelled)
     QList<ImportProblem> problems;
     QList<UnknownValue> unknown;
+    QList<qint64> createdIds;                   // the incidents written, for an undo
+    QList<std::pair<Incident, Incident>> updates; // duplicates updated: before and after
 };
 
 // The fields an incident import maps columns to: occurredAt and description are required (a row

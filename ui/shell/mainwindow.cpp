@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "import/importwizard.h"
 #include "modules.h"
 #include "report/reportdialog.h"
 #include "shell/aboutdialog.h"
@@ -140,6 +141,11 @@ void MainWindow::createMenus()
     });
     report->setObjectName(QStringLiteral("actionReport"));
     report->setShortcut(QKeySequence::Print);
+    QAction *importAction = file->addAction(tr("&Import…"), this, [this] {
+        openDialog(new ImportWizard(ModuleContext {*m_db, *m_undoStack, *this}, this));
+    });
+    importAction->setObjectName(QStringLiteral("actionImport"));
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     file->addSeparator();
     QAction *quit = file->addAction(themedIcon(QStringLiteral("quit")), tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));

@@ -1,0 +1,90 @@
+#include "importcommands.h"
+
+#include "base/error.h"
+#include "commands/command.h"
+#include "incidents/incidentrepository.h"
+#include "shell/module.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
+
+namespace vigil::commands {
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::commands::Import)
+};
+
+class ImportIncidents final : public Command
+{
+public:
+    ImportIncidents(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
+        const ImportOptions &options)
+        : Command(context, Text::tr("Import %1").arg(table.fileName))
+        , m_db(context.db)
+        , m_table(table)
+        , m_profile(profile)
+        , m_options(options)
+    {
+    }
+
+    const ImportSummary &summary() const { return m_summary; }
+
+protected:
+    void apply() override
+    {
+        if (!m_imported) {
+            m_summary = vigil::importIncidents(m_db, m_table, m_profile, m_options);
+            if (!m_summary.written)
+                throw Error(Text::tr("Nothing was imported from %1.").arg(m_table.fileName));
+            m_imported = true;
+            m_table = {}; // the records are in the file now
+            return;
+        }
+        Transaction tx(m_db);
+        IncidentRepository incidents(m_db);
+        for (const IncidentSnapshot &snapshot : std::as_const(m_removed))
+            incidents.restore(snapshot);
+        for (const auto &[before, after] : std::as_const(m_summary.updates))
+            incidents.save(after);
+        tx.commit();
+        m_removed.clear();
+    }
+    void revert() override
+    {
+        Transaction tx(m_db);
+        IncidentRepository incidents(m_db);
+        QList<IncidentSnapshot> removed;
+        for (auto id = m_summary.createdIds.crbegin(); id != m_summary.createdIds.crend(); ++id)
+            removed.prepend(incidents.remove(*id));
+        for (const auto &[before, after] : std::as_const(m_summary.updates))
+            incidents.save(before);
+        tx.commit();
+        m_removed = removed;
+    }
+
+private:
+    Database &m_db;
+    SourceTable m_table;
+    ImportProfile m_profile;
+    ImportOptions m_options;
+    ImportSummary m_summary;
+    bool m_imported = false;
+    QList<IncidentSnapshot> m_removed;
+};
+
+} // namespace
+
+bool importIncidents(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
+    const ImportOptions &options, ImportSummary *summary)
+{
+    auto command = std::make_unique<ImportIncidents>(context, table, profile, options);
+    ImportIncidents *raw = command.get();
+    if (!pushCommand(context, std::move(command)))
+        return false;
+    *summary = raw->summary();
+    return true;
+}
+
+} // namespace vigil::commands

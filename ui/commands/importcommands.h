@@ -1,0 +1,18 @@
+#pragma once
+
+#include "import/incidentimport.h"
+
+namespace vigil {
+
+struct ModuleContext;
+
+namespace commands {
+
+// Imports the table's incidents as one undoable step: undo takes away the incidents it wrote
+// and puts back the ones it updated; redo brings the same records back. The summary says what
+// happened; false (after telling the user why) when nothing was written.
+bool importIncidents(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
+    const ImportOptions &options, ImportSummary *summary);
+
+} // namespace commands
+} // namespace vigil
