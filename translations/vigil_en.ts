@@ -155,6 +155,30 @@
     </message>
 </context>
 <context>
+    <name>vigil::ImportWizard</name>
+    <message numerus="yes">
+        <source>%n rows in %1, read as %2, fields separated by %3.</source>
+        <translation>
+            <numerusform>%n row in %1, read as %2, fields separated by %3.</numerusform>
+            <numerusform>%n rows in %1, read as %2, fields separated by %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows have problems: correct the file and try again, or import only the valid rows.</source>
+        <translation>
+            <numerusform>%n row has problems: correct the file and try again, or import only the valid rows.</numerusform>
+            <numerusform>%n rows have problems: correct the file and try again, or import only the valid rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n problems to %1.</source>
+        <translation>
+            <numerusform>Saved %n problem to %1.</numerusform>
+            <numerusform>Saved %n problems to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::IncidentsModule</name>
     <message numerus="yes">
         <source>%n critical incidents are open.</source>

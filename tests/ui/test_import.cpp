@@ -1,0 +1,114 @@
+// The import wizard, driven end to end on the real window.
+#include "ui/uitestsupport.h"
+
+#include "import/importwizard.h"
+#include "storage/query.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QUndoStack>
+
+using namespace vigil;
+using vigil::test::WindowFixture;
+
+namespace {
+
+int incidents(WindowFixture &f)
+{
+    return scalar(f.window->database(), QStringLiteral("SELECT count(*) FROM incidents")).toInt();
+}
+
+} // namespace
+
+TEST_CASE("The import wizard maps, checks and imports a spreadsheet's incidents in one undoable step", "[ui][import]")
+{
+    test::PinnedClock pinned; // 2026-03-14
+    WindowFixture f;
+    const QString csv = f.dir.path(QStringLiteral("log.csv"));
+    {
+        QFile file(csv);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("Case No;Date;Details;Type;Priority;Place\r\n"
+                   "C-1;03/02/2026 08:15 AM;Cable cut at the gate;THEFT;P1;Gate 2\r\n"
+                   "C-2;03/03/2026 10:40 PM;Fence climbed;Trespass / unauthorised entry;P3;North fence\r\n"
+                   "C-3;03/04/2026 09:00 AM;Van keys lost;Lost keys;P1;Car park\r\n"
+                   "C-4;13/44/2026 09:00 AM;Nonsense date;THEFT;P1;Yard\r\n");
+    }
+    f.trigger(QStringLiteral("actionImport"));
+    auto *wizard = test::waitForDialog<ImportWizard>(f, QStringLiteral("importWizard"));
+    wizard->findChild<QLineEdit *>(QStringLiteral("importFile"))->setText(csv);
+    wizard->next();
+    REQUIRE(wizard->currentId() == ImportWizard::PreviewPage);
+    CHECK(wizard->findChild<QLabel *>(QStringLiteral("importFileFacts"))->text().contains(QStringLiteral("semicolons")));
+    CHECK(wizard->findChild<QTableWidget *>(QStringLiteral("importPreview"))->rowCount() == 4);
+    test::screenshot(wizard, QStringLiteral("import-preview"));
+
+    wizard->next();
+    REQUIRE(wizard->currentId() == ImportWizard::ColumnsPage);
+    // Matched by their names.
+    CHECK(wizard->findChild<QComboBox *>(QStringLiteral("importColumn_occurredAt"))->currentText() == QStringLiteral("Date"));
+    CHECK(wizard->findChild<QComboBox *>(QStringLiteral("importColumn_description"))->currentText() == QStringLiteral("Details"));
+    CHECK(wizard->findChild<QComboBox *>(QStringLiteral("importColumn_externalReference"))->currentText() == QStringLiteral("Case No"));
+    CHECK(wizard->findChild<QComboBox *>(QStringLiteral("importColumn_category"))->currentText() == QStringLiteral("Type"));
+    CHECK(wizard->findChild<QComboBox *>(QStringLiteral("importColumn_severity"))->currentText() == QStringLiteral("Priority"));
+    CHECK(wizard->findChild<QComboBox *>(QStringLiteral("importColumn_location"))->currentText() == QStringLiteral("Place"));
+    auto *dates = wizard->findChild<QComboBox *>(QStringLiteral("importDateFormat"));
+    dates->setCurrentIndex(dates->findData(QStringLiteral("mdy")));
+    test::screenshot(wizard, QStringLiteral("import-columns"));
+
+    wizard->next();
+    REQUIRE(wizard->currentId() == ImportWizard::ValuesPage);
+    auto *values = wizard->findChild<QTableWidget *>(QStringLiteral("importValues"));
+    // THEFT is Theft (names match whatever their case); Lost keys, P1 and P3 are not Vigil's:
+    // create Lost keys, P1 is low, P3 high.
+    for (int r = 0; r < values->rowCount(); ++r) {
+        auto *choice = qobject_cast<QComboBox *>(values->cellWidget(r, 3));
+        REQUIRE(choice);
+        const QString value = values->item(r, 1)->text();
+        if (value == QLatin1String("P1"))
+            choice->setCurrentIndex(choice->findData(QStringLiteral("low")));
+        else if (value == QLatin1String("P3"))
+            choice->setCurrentIndex(choice->findData(QStringLiteral("high")));
+        else
+            CHECK(value == QStringLiteral("Lost keys")); // left on "create"
+    }
+    CHECK(values->rowCount() == 3);
+    test::screenshot(wizard, QStringLiteral("import-values"));
+
+    wizard->next();
+    REQUIRE(wizard->currentId() == ImportWizard::CheckPage);
+    CHECK(wizard->lastCheck().imported == 3);
+    CHECK(wizard->lastCheck().invalid == 1);
+    CHECK(wizard->findChild<QTableWidget *>(QStringLiteral("importProblems"))->rowCount() == 1);
+    CHECK(incidents(f) == 0); // nothing written yet
+    const QString profilePath = f.dir.path(QStringLiteral("profile.json"));
+    dialogs::setNextFileName(profilePath);
+    wizard->findChild<QPushButton *>(QStringLiteral("importSaveProfile"))->click();
+    CHECK(ImportProfile::load(profilePath).values.value(QStringLiteral("severity")).value(QStringLiteral("P3")) == QStringLiteral("high"));
+    test::screenshot(wizard, QStringLiteral("import-check"));
+
+    // With a problem left, Finish refuses until the user chooses to leave that row out.
+    wizard->accept();
+    CHECK(wizard->isVisible());
+    CHECK(incidents(f) == 0);
+    wizard->findChild<QCheckBox *>(QStringLiteral("importSkipInvalid"))->setChecked(true);
+    wizard->accept();
+    test::flushDeletes();
+    f.activate();
+    CHECK(incidents(f) == 3);
+    CHECK(f.window->undoStack().undoText() == QStringLiteral("Import log.csv"));
+    CHECK(scalar(f.window->database(), QStringLiteral("SELECT severity FROM incidents WHERE external_reference = 'C-2'")).toString()
+        == QStringLiteral("high"));
+
+    // One step back takes the whole import away; redo brings the same records back.
+    f.window->undoStack().undo();
+    CHECK(incidents(f) == 0);
+    f.window->undoStack().redo();
+    CHECK(incidents(f) == 3);
+    test::requireHealthy(f.window->database());
+}
