@@ -14,6 +14,8 @@ packages=(
   libgl-dev libvulkan-dev libxkbcommon-dev sqlite3 libsqlite3-dev
   # the .xlsx exports (libxlsxwriter); the tests read them back with unzip
   libxlsxwriter-dev unzip
+  # reading .xlsx workbooks to import them
+  libzip-dev
   # tests: Catch2, a virtual display for the smoke test, fonts for rendering
   catch2 xvfb xauth fonts-dejavu-core
   # reading the PDF report back in the tests (pdftotext, pdfinfo)

@@ -177,6 +177,13 @@
             <numerusform>Saved %n problems to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n rows in %1 (%2).</source>
+        <translation>
+            <numerusform>%n row in %1 (%2).</numerusform>
+            <numerusform>%n rows in %1 (%2).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::IncidentsModule</name>

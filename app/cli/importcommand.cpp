@@ -26,16 +26,19 @@ int runImport(int argc, char *argv[])
     installTranslations(app);
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr(
-        "Imports records from a CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) as an import profile "
+        "Imports records from a CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or an Excel workbook "
+        "(.xlsx) as an import profile "
         "maps them. Every row is checked first; the import lands whole in one transaction or not at all. Prints what "
         "was read, imported, skipped and invalid (with reasons); exits 1 when nothing could be imported."));
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to import into."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("kind"), Text::tr("What the file holds: incidents."), QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("profile"), Text::tr("The import profile (JSON) mapping the file's columns and values."),
         QStringLiteral("PROFILE.json")});
+    parser.addOption({QStringLiteral("sheet"), Text::tr("For an Excel workbook: the sheet to read (default: the first)."),
+        QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("dry-run"), Text::tr("Check everything and report, but write nothing.")});
     parser.addOption({QStringLiteral("skip-invalid"), Text::tr("Import the valid rows even when some are not.")});
-    parser.addPositionalArgument(QStringLiteral("INPUT"), Text::tr("The CSV file to import."));
+    parser.addPositionalArgument(QStringLiteral("INPUT"), Text::tr("The CSV file or workbook to import."));
     int code = Success;
     if (!parse(parser, QStringLiteral("import"), arguments(argc, argv, 1),
             {QStringLiteral("database"), QStringLiteral("kind"), QStringLiteral("profile")}, &code, 1))
@@ -60,7 +63,7 @@ int runImport(int argc, char *argv[])
         if (!profile.kind.isEmpty() && profile.kind != kind)
             return fail(QStringLiteral("import"),
                 Text::tr("the profile is for %1, not %2.").arg(profile.kind, kind), UsageError);
-        const SourceTable table = readCsvFile(parser.positionalArguments().constFirst());
+        const SourceTable table = readSourceFile(parser.positionalArguments().constFirst(), parser.value(QStringLiteral("sheet")));
         const std::unique_ptr<Database> db = Database::open(parser.value(QStringLiteral("database")));
         db->setActor(QStringLiteral("import"));
         summary = importIncidents(*db, table, profile, options);

@@ -27,4 +27,14 @@ QChar sniffDelimiter(const QString &text);
 // Reads a CSV file. Throws Error with one sentence for a missing, empty, binary or malformed file.
 SourceTable readCsvFile(const QString &path);
 
+// Reads a sheet of an Excel workbook (.xlsx): the first, or the one named. Text (shared or
+// inline), numbers and booleans as written; numbers in a date or time style as ISO dates
+// ("2026-02-18", "2026-02-18 13:05:00"). Throws Error for a file that is not a workbook, a
+// missing sheet, an empty one.
+SourceTable readXlsxFile(const QString &path, const QString &sheet = {});
+QStringList xlsxSheetNames(const QString &path);
+
+// A workbook (by its zip signature, whatever its name) or else a CSV file.
+SourceTable readSourceFile(const QString &path, const QString &sheet = {});
+
 } // namespace vigil

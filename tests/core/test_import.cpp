@@ -6,7 +6,9 @@
 #include "incidents/incidentcatalogues.h"
 #include "incidents/incidentrepository.h"
 #include "storage/auditlog.h"
+#include "io/exporttable.h"
 #include "storage/query.h"
+#include "testconfig.h"
 
 #include <QFile>
 
@@ -249,4 +251,53 @@ TEST_CASE("An import profile round-trips as JSON and a broken one is refused", "
     CHECK_THROWS_WITH(ImportProfile::fromJson("{\"columns\": ", QStringLiteral("x.json")), Catch::Contains("not an import profile"));
     CHECK_THROWS_WITH(ImportProfile::fromJson("[1, 2]", QStringLiteral("x.json")), Catch::Contains("no \"columns\""));
     CHECK_THROWS_WITH(ImportProfile::load(dir.path(QStringLiteral("none.json"))), Catch::Contains("could not be read"));
+}
+
+TEST_CASE("Excel workbooks are read: text, numbers, booleans and dates by their style", "[import][xlsx]")
+{
+    // Written by LibreOffice (soffice --headless --convert-to xlsx, from the .source.csv beside it).
+    const QString path = QStringLiteral(VIGIL_TEST_DATA_DIR "/libreoffice-incidents.xlsx");
+    CHECK(xlsxSheetNames(path).size() == 1);
+    const SourceTable table = readSourceFile(path);
+    CHECK(table.headers == QStringList {QStringLiteral("Case No"), QStringLiteral("Date"), QStringLiteral("Details"),
+                               QStringLiteral("Type"), QStringLiteral("Priority"), QStringLiteral("Place"),
+                               QStringLiteral("Loss"), QStringLiteral("Police")});
+    REQUIRE(table.rows.size() == 3);
+    CHECK(table.rows.at(0).at(1) == QStringLiteral("2026-03-02 08:15")); // LibreOffice kept this one as text
+    CHECK(table.rows.at(2).at(1) == QStringLiteral("2026-03-04"));       // a date cell (its style shows a date)
+    CHECK(table.rows.at(2).at(2) == QStringLiteral("Van keys lost, spare set used"));
+    CHECK(table.rows.at(0).at(6) == QStringLiteral("120.5"));
+    CHECK(table.rows.at(2).at(6).isEmpty());
+    CHECK(table.rows.at(0).at(7) == QStringLiteral("TRUE"));
+    CHECK(table.rows.at(1).at(7) == QStringLiteral("FALSE"));
+
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    ImportProfile p;
+    p.columns = {{QStringLiteral("externalReference"), QStringLiteral("Case No")}, {QStringLiteral("occurredAt"), QStringLiteral("Date")},
+        {QStringLiteral("description"), QStringLiteral("Details")}, {QStringLiteral("category"), QStringLiteral("Type")},
+        {QStringLiteral("severity"), QStringLiteral("Priority")}, {QStringLiteral("location"), QStringLiteral("Place")}};
+    const ImportSummary done = importIncidents(*db, table, p);
+    CHECK(done.imported == 3);
+    CHECK(done.dateFormat == DateFormat::Iso);
+    CHECK(scalar(*db, QStringLiteral("SELECT occurred_at FROM incidents WHERE external_reference = 'C-2'")).toString()
+        == toStoredUtc(QDateTime(QDate(2026, 3, 3), QTime(22, 40)).toUTC()));
+
+    // Vigil's own workbooks read back too, and a sheet that is not there is named.
+    ExportTable mine;
+    mine.title = QStringLiteral("Log");
+    mine.headers = {QStringLiteral("When"), QStringLiteral("Day"), QStringLiteral("Count"), QStringLiteral("Note")};
+    mine.rows = {{QDateTime(QDate(2026, 2, 18), QTime(13, 5), Qt::UTC), QDate(2026, 2, 19), 42, QStringLiteral("line one\nline two")}};
+    const QString written = dir.path(QStringLiteral("mine.xlsx"));
+    writeXlsxFile(mine, written);
+    const SourceTable back = readSourceFile(written);
+    REQUIRE(back.rows.size() == 1);
+    CHECK(back.rows.at(0).at(0) == QStringLiteral("2026-02-18 13:05:00"));
+    CHECK(back.rows.at(0).at(1) == QStringLiteral("2026-02-19"));
+    CHECK(back.rows.at(0).at(2) == QStringLiteral("42"));
+    CHECK(back.rows.at(0).at(3) == QStringLiteral("line one\nline two"));
+    CHECK_THROWS_WITH(readXlsxFile(written, QStringLiteral("Budget")), Catch::Contains("no sheet named 'Budget'"));
+    // A zip that is no workbook, and a file that is no zip at all, are refused with a reason.
+    CHECK_THROWS_WITH(readXlsxFile(write(dir, QStringLiteral("not.xlsx"), "hello")), Catch::Contains("not an Excel workbook"));
 }

@@ -3,6 +3,7 @@
 
 #include "import/importwizard.h"
 #include "storage/query.h"
+#include "testconfig.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -111,4 +112,27 @@ TEST_CASE("The import wizard maps, checks and imports a spreadsheet's incidents 
     f.window->undoStack().redo();
     CHECK(incidents(f) == 3);
     test::requireHealthy(f.window->database());
+}
+
+TEST_CASE("The import wizard reads a workbook written by LibreOffice", "[ui][import][xlsx]")
+{
+    test::PinnedClock pinned;
+    WindowFixture f;
+    f.trigger(QStringLiteral("actionImport"));
+    auto *wizard = test::waitForDialog<ImportWizard>(f, QStringLiteral("importWizard"));
+    wizard->findChild<QLineEdit *>(QStringLiteral("importFile"))->setText(QStringLiteral(VIGIL_TEST_DATA_DIR "/libreoffice-incidents.xlsx"));
+    CHECK(wizard->findChild<QComboBox *>(QStringLiteral("importSheet"))->count() == 1);
+    wizard->next();
+    REQUIRE(wizard->currentId() == ImportWizard::PreviewPage);
+    CHECK(wizard->findChild<QLabel *>(QStringLiteral("importFileFacts"))->text().contains(QStringLiteral("Excel workbook")));
+    wizard->next();
+    wizard->next();
+    wizard->next();
+    REQUIRE(wizard->currentId() == ImportWizard::CheckPage);
+    CHECK(wizard->lastCheck().imported == 3);
+    CHECK(wizard->lastCheck().invalid == 0);
+    wizard->accept();
+    test::flushDeletes();
+    f.activate();
+    CHECK(incidents(f) == 3);
 }

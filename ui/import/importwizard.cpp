@@ -82,6 +82,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     : QWizard(parent)
     , m_context(context)
     , m_file(new QLineEdit(this))
+    , m_sheet(new QComboBox(this))
     , m_kind(new QComboBox(this))
     , m_fileFacts(new QLabel(this))
     , m_preview(new QTableWidget(this))
@@ -103,14 +104,30 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     // 1. The file and what it holds.
     auto *filePage = new QWizardPage(this);
     filePage->setTitle(tr("Choose the file"));
-    filePage->setSubTitle(tr("A CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252)."));
+    filePage->setSubTitle(tr("A CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or an Excel workbook."));
     m_file->setObjectName(QStringLiteral("importFile"));
     auto *browse = new QPushButton(tr("&Browse…"), filePage);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = dialogs::openFileName(this, tr("Import"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-            tr("CSV files (*.csv *.txt);;All files (*)"));
+            tr("CSV files and workbooks (*.csv *.txt *.xlsx);;All files (*)"));
         if (!path.isEmpty())
             m_file->setText(path);
+    });
+    // A workbook's sheets, once its name is typed or chosen.
+    m_sheet->setObjectName(QStringLiteral("importSheet"));
+    m_sheet->setEnabled(false);
+    connect(m_file, &QLineEdit::textChanged, this, [this](const QString &path) {
+        m_sheet->clear();
+        QStringList sheets;
+        if (path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) && QFileInfo(path).isFile()) {
+            try {
+                sheets = xlsxSheetNames(path);
+            } catch (const Error &) {
+                // Said when the page is left: the file cannot be read.
+            }
+        }
+        m_sheet->addItems(sheets);
+        m_sheet->setEnabled(sheets.size() > 1);
     });
     m_kind->setObjectName(QStringLiteral("importKind"));
     m_kind->addItem(tr("Incidents"), QStringLiteral("incidents"));
@@ -122,6 +139,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     fileRow->addWidget(browse);
     auto *fileForm = new QFormLayout(filePage);
     fileForm->addRow(tr("&File:"), fileRow);
+    fileForm->addRow(tr("&Sheet:"), m_sheet);
     fileForm->addRow(tr("&Holds:"), m_kind);
     fileForm->addRow(QString(), loadProfileButton);
     auto *kindsNote = new QLabel(tr("Risks, people, training records and corrective actions cannot be imported yet."), filePage);
@@ -230,7 +248,7 @@ bool ImportWizard::validateCurrentPage()
 bool ImportWizard::readFile()
 {
     try {
-        m_table = readCsvFile(m_file->text().trimmed());
+        m_table = readSourceFile(m_file->text().trimmed(), m_sheet->currentText());
     } catch (const Error &e) {
         m_context.host.showError(e.message());
         return false;
@@ -242,11 +260,14 @@ void ImportWizard::initializePage(int id)
 {
     switch (id) {
     case PreviewPage: {
-        m_fileFacts->setText(tr("%n rows in %1, read as %2, fields separated by %3.", nullptr, int(m_table.rows.size()))
-                                 .arg(m_table.fileName, m_table.encoding,
-                                     m_table.delimiter == u'\t' ? tr("tabs")
-                                         : m_table.delimiter == u';' ? tr("semicolons")
-                                                                     : tr("commas")));
+        if (m_table.delimiter.isNull())
+            m_fileFacts->setText(tr("%n rows in %1 (%2).", nullptr, int(m_table.rows.size())).arg(m_table.fileName, m_table.encoding));
+        else
+            m_fileFacts->setText(tr("%n rows in %1, read as %2, fields separated by %3.", nullptr, int(m_table.rows.size()))
+                                     .arg(m_table.fileName, m_table.encoding,
+                                         m_table.delimiter == u'\t' ? tr("tabs")
+                                             : m_table.delimiter == u';' ? tr("semicolons")
+                                                                         : tr("commas")));
         m_preview->clear();
         m_preview->setColumnCount(int(m_table.headers.size()));
         m_preview->setHorizontalHeaderLabels(m_table.headers);
@@ -328,11 +349,11 @@ ImportProfile ImportWizard::profile() const
     }
     p.dateFormat = m_dateFormat->currentData().toString();
     for (int r = 0; r < m_values->rowCount(); ++r) {
+        const auto *choice = qobject_cast<QComboBox *>(m_values->cellWidget(r, 3));
+        if (!choice || !m_values->item(r, 0) || !m_values->item(r, 1))
+            continue; // the note that every value is known
         const QString field = m_values->item(r, 0)->data(Qt::UserRole).toString();
         const QString value = m_values->item(r, 1)->text();
-        const auto *choice = qobject_cast<QComboBox *>(m_values->cellWidget(r, 3));
-        if (!choice)
-            continue;
         const QString target = choice->currentData().toString();
         if (target == QLatin1String(createIt)) {
             if (!p.createMissing.contains(field))

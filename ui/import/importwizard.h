@@ -50,6 +50,7 @@ private:
     ImportSummary m_check;
 
     QLineEdit *m_file;
+    QComboBox *m_sheet;
     QComboBox *m_kind;
     QLabel *m_fileFacts;
     QTableWidget *m_preview;

@@ -1,0 +1,302 @@
+#include "sourcetable.h"
+
+#include "base/error.h"
+
+#include <zip.h>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QXmlStreamReader>
+
+#include <cmath>
+
+namespace vigil {
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(vigil::Import)
+};
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+// A workbook's package, open for reading; closed when it goes.
+class Package
+{
+public:
+    explicit Package(const QString &path)
+    {
+        int error = 0;
+        m_zip = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error);
+    }
+    ~Package()
+    {
+        if (m_zip)
+            zip_discard(m_zip);
+    }
+    Package(const Package &) = delete;
+    Package &operator=(const Package &) = delete;
+    bool isOpen() const { return m_zip != nullptr; }
+
+    // One part, or an empty array when it is not there.
+    QByteArray part(const QString &name) const
+    {
+        if (!m_zip)
+            return {};
+        const QByteArray utf8 = name.toUtf8();
+        zip_stat_t stat;
+        zip_stat_init(&stat);
+        if (zip_stat(m_zip, utf8.constData(), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
+            return {};
+        zip_file_t *file = zip_fopen(m_zip, utf8.constData(), 0);
+        if (!file)
+            return {};
+        QByteArray bytes(qsizetype(stat.size), Qt::Uninitialized);
+        const zip_int64_t read = zip_fread(file, bytes.data(), stat.size);
+        zip_fclose(file);
+        return read == zip_int64_t(stat.size) ? bytes : QByteArray();
+    }
+
+private:
+    zip_t *m_zip = nullptr;
+};
+
+// "AB12" -> column 27 (0-based: 27).
+int columnOf(const QString &reference)
+{
+    int column = 0;
+    for (const QChar c : reference) {
+        if (!c.isLetter())
+            break;
+        column = column * 26 + (c.toUpper().unicode() - u'A' + 1);
+    }
+    return column - 1;
+}
+
+// Built-in number formats that show dates or times (ECMA-376 18.8.30).
+bool builtInDateFormat(int id)
+{
+    return (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+}
+
+// A custom format code that shows a date or time: y, m, d, h or s outside quotes and brackets
+// ("[Red]" and "\"kg\"" are not dates).
+bool customDateFormat(QString code)
+{
+    static const QRegularExpression quoted(QStringLiteral("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\."));
+    code.remove(quoted);
+    return code.contains(QRegularExpression(QStringLiteral("[ymdhsYMDHS]")));
+}
+
+QString fromSerial(double serial)
+{
+    const auto days = qint64(std::floor(serial));
+    const auto seconds = qint64(std::llround((serial - double(days)) * 86400.0));
+    const QDateTime at = QDateTime(QDate(1899, 12, 30).addDays(days), QTime(0, 0)).addSecs(seconds);
+    return seconds == 0 ? at.date().toString(Qt::ISODate) : at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+} // namespace
+
+QStringList xlsxSheetNames(const QString &path)
+{
+    const Package zip(path);
+    if (!zip.isOpen())
+        throw Error(Text::tr("'%1' is not an Excel workbook (it could not be opened as one).").arg(shown(path)));
+    QXmlStreamReader workbook(zip.part(QStringLiteral("xl/workbook.xml")));
+    QStringList names;
+    while (!workbook.atEnd()) {
+        workbook.readNext();
+        if (workbook.isStartElement() && workbook.name() == QLatin1String("sheet"))
+            names.append(workbook.attributes().value(QLatin1String("name")).toString());
+    }
+    if (names.isEmpty())
+        throw Error(Text::tr("'%1' is not an Excel workbook (it has no sheets).").arg(shown(path)));
+    return names;
+}
+
+SourceTable readXlsxFile(const QString &path, const QString &sheetName)
+{
+    if (!QFileInfo(path).isFile())
+        throw Error(Text::tr("'%1' does not exist or is not a file.").arg(shown(path)));
+    const Package zip(path);
+    if (!zip.isOpen())
+        throw Error(Text::tr("'%1' is not an Excel workbook (it could not be opened as one).").arg(shown(path)));
+
+    // Which part holds the sheet: workbook.xml names it, its relationships say where it is.
+    QString relationId;
+    QString chosen;
+    {
+        QXmlStreamReader x(zip.part(QStringLiteral("xl/workbook.xml")));
+        while (!x.atEnd()) {
+            x.readNext();
+            if (x.isStartElement() && x.name() == QLatin1String("sheet")) {
+                const QString name = x.attributes().value(QLatin1String("name")).toString();
+                if (chosen.isEmpty() && (sheetName.isEmpty() || name == sheetName)) {
+                    chosen = name;
+                    for (const QXmlStreamAttribute &a : x.attributes()) {
+                        if (a.name() == QLatin1String("id"))
+                            relationId = a.value().toString();
+                    }
+                }
+            }
+        }
+    }
+    if (chosen.isEmpty())
+        throw Error(sheetName.isEmpty() ? Text::tr("'%1' is not an Excel workbook (it has no sheets).").arg(shown(path))
+                                        : Text::tr("'%1' has no sheet named '%2'.").arg(shown(path), sheetName));
+    QString target;
+    {
+        QXmlStreamReader x(zip.part(QStringLiteral("xl/_rels/workbook.xml.rels")));
+        while (!x.atEnd()) {
+            x.readNext();
+            if (x.isStartElement() && x.name() == QLatin1String("Relationship")
+                && x.attributes().value(QLatin1String("Id")) == relationId)
+                target = x.attributes().value(QLatin1String("Target")).toString();
+        }
+    }
+    if (target.startsWith(u'/'))
+        target = target.mid(1);
+    else if (!target.isEmpty())
+        target = QStringLiteral("xl/") + target;
+    const QByteArray sheetXml = zip.part(target);
+    if (sheetXml.isEmpty())
+        throw Error(Text::tr("'%1' is damaged: its sheet '%2' could not be read.").arg(shown(path), chosen));
+
+    // Shared strings, and which cell styles show dates.
+    QStringList shared;
+    {
+        QXmlStreamReader x(zip.part(QStringLiteral("xl/sharedStrings.xml")));
+        QString current;
+        bool inItem = false;
+        while (!x.atEnd()) {
+            x.readNext();
+            if (x.isStartElement() && x.name() == QLatin1String("si")) {
+                inItem = true;
+                current.clear();
+            } else if (x.isStartElement() && x.name() == QLatin1String("t") && inItem) {
+                current += x.readElementText();
+            } else if (x.isStartElement() && x.name() == QLatin1String("rPh")) {
+                x.skipCurrentElement(); // phonetic hints are not the text
+            } else if (x.isEndElement() && x.name() == QLatin1String("si")) {
+                shared.append(current);
+                inItem = false;
+            }
+        }
+    }
+    QList<bool> dateStyles;
+    {
+        QXmlStreamReader x(zip.part(QStringLiteral("xl/styles.xml")));
+        QSet<int> customDates;
+        bool inCellXfs = false;
+        while (!x.atEnd()) {
+            x.readNext();
+            if (x.isStartElement() && x.name() == QLatin1String("numFmt")) {
+                if (customDateFormat(x.attributes().value(QLatin1String("formatCode")).toString()))
+                    customDates.insert(x.attributes().value(QLatin1String("numFmtId")).toInt());
+            } else if (x.isStartElement() && x.name() == QLatin1String("cellXfs")) {
+                inCellXfs = true;
+            } else if (x.isEndElement() && x.name() == QLatin1String("cellXfs")) {
+                inCellXfs = false;
+            } else if (inCellXfs && x.isStartElement() && x.name() == QLatin1String("xf")) {
+                const int id = x.attributes().value(QLatin1String("numFmtId")).toInt();
+                dateStyles.append(builtInDateFormat(id) || customDates.contains(id));
+            }
+        }
+    }
+
+    QList<QStringList> rows;
+    QXmlStreamReader x(sheetXml);
+    QStringList row;
+    int rowNumber = 0;
+    while (!x.atEnd()) {
+        x.readNext();
+        if (x.isStartElement() && x.name() == QLatin1String("row")) {
+            row.clear();
+            const int number = x.attributes().value(QLatin1String("r")).toInt();
+            // Rows left out of the part are empty rows.
+            while (number > 0 && rowNumber + 1 < number) {
+                rows.append(QStringList());
+                ++rowNumber;
+            }
+            rowNumber = number > 0 ? number : rowNumber + 1;
+        } else if (x.isEndElement() && x.name() == QLatin1String("row")) {
+            rows.append(row);
+        } else if (x.isStartElement() && x.name() == QLatin1String("c")) {
+            const QXmlStreamAttributes a = x.attributes();
+            const int column = a.hasAttribute(QLatin1String("r")) ? columnOf(a.value(QLatin1String("r")).toString())
+                                                                  : int(row.size());
+            const QString type = a.value(QLatin1String("t")).toString();
+            const int style = a.value(QLatin1String("s")).toInt();
+            QString value;
+            while (x.readNextStartElement()) {
+                if (x.name() == QLatin1String("v")) {
+                    value = x.readElementText();
+                } else if (x.name() == QLatin1String("is")) {
+                    while (x.readNextStartElement()) {
+                        if (x.name() == QLatin1String("t"))
+                            value += x.readElementText();
+                        else
+                            x.skipCurrentElement();
+                    }
+                } else {
+                    x.skipCurrentElement();
+                }
+            }
+            if (type == QLatin1String("s"))
+                value = shared.value(value.toInt());
+            else if (type == QLatin1String("b"))
+                value = value == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
+            else if ((type.isEmpty() || type == QLatin1String("n")) && !value.isEmpty() && style < dateStyles.size()
+                && dateStyles.at(style))
+                value = fromSerial(value.toDouble());
+            while (row.size() < column)
+                row.append(QString());
+            if (column >= 0 && column < row.size())
+                row[column] = value;
+            else
+                row.append(value);
+        }
+    }
+    if (x.hasError())
+        throw Error(Text::tr("'%1' is damaged: %2.").arg(shown(path), x.errorString()));
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                   [](const QStringList &r) {
+                       return std::all_of(r.begin(), r.end(), [](const QString &f) { return f.trimmed().isEmpty(); });
+                   }),
+        rows.end());
+    if (rows.isEmpty())
+        throw Error(Text::tr("The sheet '%1' of '%2' is empty: there is nothing to import.").arg(chosen, shown(path)));
+    SourceTable table;
+    table.fileName = QFileInfo(path).fileName();
+    table.encoding = QStringLiteral("Excel workbook, sheet %1").arg(chosen);
+    table.delimiter = QChar();
+    table.headers = rows.takeFirst();
+    for (QString &h : table.headers)
+        h = h.trimmed();
+    for (QStringList &r : rows) {
+        while (r.size() < table.headers.size())
+            r.append(QString());
+    }
+    table.rows = rows;
+    return table;
+}
+
+SourceTable readSourceFile(const QString &path, const QString &sheet)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly) && file.peek(4) == QByteArray("PK\x03\x04", 4))
+        return readXlsxFile(path, sheet);
+    return readCsvFile(path);
+}
+
+} // namespace vigil
