@@ -111,6 +111,27 @@ QChar sniffDelimiter(const QString &text)
     return best;
 }
 
+bool takeRows(SourceTable &table, QList<QStringList> rows)
+{
+    // Lines with nothing on them are no rows.
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                   [](const QStringList &row) {
+                       return std::all_of(row.begin(), row.end(), [](const QString &f) { return f.trimmed().isEmpty(); });
+                   }),
+        rows.end());
+    if (rows.isEmpty())
+        return false;
+    table.headers = rows.takeFirst();
+    for (QString &h : table.headers)
+        h = h.trimmed();
+    for (QStringList &row : rows) {
+        while (row.size() < table.headers.size())
+            row.append(QString());
+    }
+    table.rows = std::move(rows);
+    return true;
+}
+
 SourceTable readCsvFile(const QString &path)
 {
     QFile file(path);
@@ -129,22 +150,8 @@ SourceTable readCsvFile(const QString &path)
     QString error;
     if (!parseCsv(text, &rows, &error, table.delimiter))
         throw Error(Text::tr("'%1' is not well-formed CSV: %2").arg(shown(path), error));
-    // Lines with nothing on them are no rows.
-    rows.erase(std::remove_if(rows.begin(), rows.end(),
-                   [](const QStringList &row) {
-                       return std::all_of(row.begin(), row.end(), [](const QString &f) { return f.trimmed().isEmpty(); });
-                   }),
-        rows.end());
-    if (rows.isEmpty())
+    if (!takeRows(table, std::move(rows)))
         throw Error(Text::tr("'%1' is empty: there is nothing to import.").arg(shown(path)));
-    table.headers = rows.takeFirst();
-    for (QString &h : table.headers)
-        h = h.trimmed();
-    for (QStringList &row : rows) {
-        while (row.size() < table.headers.size())
-            row.append(QString());
-    }
-    table.rows = rows;
     return table;
 }
 

@@ -34,6 +34,10 @@ SourceTable readCsvFile(const QString &path);
 SourceTable readXlsxFile(const QString &path, const QString &sheet = {});
 QStringList xlsxSheetNames(const QString &path);
 
+// Fills the table from rows read from a file: the first non-empty row is the header, blank rows
+// are dropped, short rows are padded to the header's width. False when there is no row at all.
+bool takeRows(SourceTable &table, QList<QStringList> rows);
+
 // A workbook (by its zip signature, whatever its name) or else a CSV file.
 SourceTable readSourceFile(const QString &path, const QString &sheet = {});
 

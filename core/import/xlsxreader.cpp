@@ -269,25 +269,11 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
     }
     if (x.hasError())
         throw Error(Text::tr("'%1' is damaged: %2.").arg(shown(path), x.errorString()));
-    rows.erase(std::remove_if(rows.begin(), rows.end(),
-                   [](const QStringList &r) {
-                       return std::all_of(r.begin(), r.end(), [](const QString &f) { return f.trimmed().isEmpty(); });
-                   }),
-        rows.end());
-    if (rows.isEmpty())
-        throw Error(Text::tr("The sheet '%1' of '%2' is empty: there is nothing to import.").arg(chosen, shown(path)));
     SourceTable table;
     table.fileName = QFileInfo(path).fileName();
     table.encoding = QStringLiteral("Excel workbook, sheet %1").arg(chosen);
-    table.delimiter = QChar();
-    table.headers = rows.takeFirst();
-    for (QString &h : table.headers)
-        h = h.trimmed();
-    for (QStringList &r : rows) {
-        while (r.size() < table.headers.size())
-            r.append(QString());
-    }
-    table.rows = rows;
+    if (!takeRows(table, std::move(rows)))
+        throw Error(Text::tr("The sheet '%1' of '%2' is empty: there is nothing to import.").arg(chosen, shown(path)));
     return table;
 }
 
