@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "base/translations.h"
 #include "import/incidentimport.h"
+#include "import/peopleimport.h"
 #include "storage/database.h"
 
 #include <QCommandLineParser>
@@ -31,7 +32,7 @@ int runImport(int argc, char *argv[])
         "maps them. Every row is checked first; the import lands whole in one transaction or not at all. Prints what "
         "was read, imported, skipped and invalid (with reasons); exits 1 when nothing could be imported."));
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to import into."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("kind"), Text::tr("What the file holds: incidents."), QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("kind"), Text::tr("What the file holds: incidents or people."), QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("profile"), Text::tr("The import profile (JSON) mapping the file's columns and values."),
         QStringLiteral("PROFILE.json")});
     parser.addOption({QStringLiteral("sheet"), Text::tr("For an Excel workbook: the sheet to read (default: the first)."),
@@ -46,12 +47,11 @@ int runImport(int argc, char *argv[])
     if (parser.positionalArguments().size() != 1)
         return fail(QStringLiteral("import"), Text::tr("name one file to import."), UsageError);
     const QString kind = parser.value(QStringLiteral("kind"));
-    if (kind != QLatin1String("incidents"))
+    if (kind != QLatin1String("incidents") && kind != QLatin1String("people"))
         return fail(QStringLiteral("import"),
-            QStringList {QStringLiteral("risks"), QStringLiteral("people"), QStringLiteral("training"), QStringLiteral("actions")}
-                    .contains(kind)
-                ? Text::tr("importing %1 is not available yet; incidents can be imported.").arg(kind)
-                : Text::tr("unknown kind '%1'; use incidents.").arg(kind),
+            QStringList {QStringLiteral("risks"), QStringLiteral("training"), QStringLiteral("actions")}.contains(kind)
+                ? Text::tr("importing %1 is not available yet; incidents and people can be imported.").arg(kind)
+                : Text::tr("unknown kind '%1'; use incidents or people.").arg(kind),
             UsageError);
 
     ImportOptions options;
@@ -66,7 +66,8 @@ int runImport(int argc, char *argv[])
         const SourceTable table = readSourceFile(parser.positionalArguments().constFirst(), parser.value(QStringLiteral("sheet")));
         const std::unique_ptr<Database> db = Database::open(parser.value(QStringLiteral("database")));
         db->setActor(QStringLiteral("import"));
-        summary = importIncidents(*db, table, profile, options);
+        summary = kind == QLatin1String("people") ? importPeople(*db, table, profile, options)
+                                                   : importIncidents(*db, table, profile, options);
     } catch (const Error &e) {
         return fail(QStringLiteral("import"), e.message(), Failure);
     }
@@ -79,7 +80,7 @@ int runImport(int argc, char *argv[])
     lines.append(Text::tr("Invalid: %1").arg(summary.invalid));
     lines.append(Text::tr("Dates read as: %1").arg(dateFormatTitle(summary.dateFormat)));
     if (summary.createdValues > 0)
-        lines.append(Text::tr("Categories created: %1").arg(summary.createdValues));
+        lines.append(Text::tr("Values created: %1").arg(summary.createdValues));
     for (const UnknownValue &u : std::as_const(summary.unknown))
         lines.append(Text::tr("Unknown %1 '%2': %n rows", nullptr, u.count).arg(u.field, u.value));
     for (const ImportProblem &p : std::as_const(summary.problems))

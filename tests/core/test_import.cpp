@@ -3,6 +3,9 @@
 #include "base/error.h"
 #include "base/timeformat.h"
 #include "import/incidentimport.h"
+#include "import/peopleimport.h"
+#include "people/person.h"
+#include "training/training.h"
 #include "incidents/incidentcatalogues.h"
 #include "incidents/incidentrepository.h"
 #include "storage/auditlog.h"
@@ -300,4 +303,61 @@ TEST_CASE("Excel workbooks are read: text, numbers, booleans and dates by their 
     CHECK_THROWS_WITH(readXlsxFile(written, QStringLiteral("Budget")), Catch::Contains("no sheet named 'Budget'"));
     // A zip that is no workbook, and a file that is no zip at all, are refused with a reason.
     CHECK_THROWS_WITH(readXlsxFile(write(dir, QStringLiteral("not.xlsx"), "hello")), Catch::Contains("not an Excel workbook"));
+}
+
+TEST_CASE("A people import finds posts and employers by name, creates them when asked, and skips people already there",
+    "[import][people]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    Post gate;
+    gate.name = QStringLiteral("Gate officer");
+    const qint64 gateId = PostRepository(*db).save(gate);
+    Person existing;
+    existing.name = QStringLiteral("Dana Okafor");
+    existing.staffNumber = QStringLiteral("S-100");
+    PeopleRepository(*db).save(existing);
+
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("staff.csv"),
+        "Staff no\tFull name\tRole\tCompany\tStarted\tLeft\n"
+        "S-100\tDana Okafor\tGate officer\t\t2024-01-08\t\n"
+        "S-101\tLee Whitfield\tgate OFFICER\t\t2025-03-01\t\n"
+        "S-102\tPriya Raman\tControl room operator\tNorthguard Ltd\t2025-06-01\t2026-02-28\n"
+        "S-103\t\tGate officer\t\t2025-07-01\t\n"
+        "S-104\tSam Cole\tGate officer\t\t2025-13-01\t\n"));
+    ImportProfile p;
+    p.kind = QStringLiteral("people");
+    p.columns = {{QStringLiteral("staffNumber"), QStringLiteral("Staff no")}, {QStringLiteral("name"), QStringLiteral("Full name")},
+        {QStringLiteral("post"), QStringLiteral("Role")}, {QStringLiteral("employer"), QStringLiteral("Company")},
+        {QStringLiteral("startDate"), QStringLiteral("Started")}, {QStringLiteral("leftOn"), QStringLiteral("Left")}};
+    const ImportSummary first = importPeople(*db, table, p);
+    CHECK_FALSE(first.written);
+    CHECK(first.invalid == 3); // unknown post and employer, no name, no such month
+    CHECK(first.unknown.size() == 2);
+
+    p.createMissing = {QStringLiteral("post"), QStringLiteral("employer")};
+    ImportOptions skip;
+    skip.skipInvalid = true;
+    const ImportSummary done = importPeople(*db, table, p, skip);
+    CHECK(done.written);
+    CHECK(done.imported == 2);
+    CHECK(done.duplicates == 1); // Dana is there already
+    CHECK(done.invalid == 2);
+    CHECK(done.createdValues == 2);
+    const QList<Person> all = PeopleRepository(*db).list(true);
+    REQUIRE(all.size() == 3);
+    for (const Person &person : all) {
+        INFO(person.name.toStdString());
+        if (person.name == QLatin1String("Lee Whitfield")) {
+            CHECK(person.postId == gateId); // names match whatever their case
+            CHECK(person.startDate == QDate(2025, 3, 1));
+            CHECK(person.active);
+        } else if (person.name == QLatin1String("Priya Raman")) {
+            CHECK(person.leftOn == QDate(2026, 2, 28));
+            CHECK_FALSE(person.active); // left: inactive
+            CHECK(person.employerId > 0);
+        }
+    }
+    test::requireHealthy(*db);
 }
