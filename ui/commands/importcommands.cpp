@@ -2,9 +2,11 @@
 
 #include "base/error.h"
 #include "commands/command.h"
+#include "import/peopleimport.h"
 #include "incidents/incidentrepository.h"
 #include "shell/module.h"
 #include "storage/database.h"
+#include "storage/recordstore.h"
 
 #include <QCoreApplication>
 
@@ -74,17 +76,85 @@ private:
     QList<IncidentSnapshot> m_removed;
 };
 
-} // namespace
-
-bool importIncidents(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
-    const ImportOptions &options, ImportSummary *summary)
+// People added by an import; a duplicate is skipped (the wizard offers no update for people).
+class ImportPeople final : public Command
 {
-    auto command = std::make_unique<ImportIncidents>(context, table, profile, options);
-    ImportIncidents *raw = command.get();
+public:
+    ImportPeople(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile, const ImportOptions &options)
+        : Command(context, Text::tr("Import %1").arg(table.fileName))
+        , m_db(context.db)
+        , m_table(table)
+        , m_profile(profile)
+        , m_options(options)
+    {
+        m_profile.updateDuplicates = false;
+    }
+
+    const ImportSummary &summary() const { return m_summary; }
+
+protected:
+    void apply() override
+    {
+        if (!m_imported) {
+            m_summary = vigil::importPeople(m_db, m_table, m_profile, m_options);
+            if (!m_summary.written)
+                throw Error(Text::tr("Nothing was imported from %1.").arg(m_table.fileName));
+            m_imported = true;
+            m_table = {};
+            return;
+        }
+        Transaction tx(m_db);
+        RecordStore store(m_db, QStringLiteral("people"));
+        for (const QVariantMap &row : std::as_const(m_removed))
+            store.reinsert(row, Text::tr("Import redone"));
+        tx.commit();
+        m_removed.clear();
+    }
+    void revert() override
+    {
+        Transaction tx(m_db);
+        RecordStore store(m_db, QStringLiteral("people"));
+        QList<QVariantMap> removed;
+        for (qint64 id : std::as_const(m_summary.createdIds)) {
+            removed.append(store.row(id));
+            store.remove(id, Text::tr("Import undone"));
+        }
+        tx.commit();
+        m_removed = removed;
+    }
+
+private:
+    Database &m_db;
+    SourceTable m_table;
+    ImportProfile m_profile;
+    ImportOptions m_options;
+    ImportSummary m_summary;
+    bool m_imported = false;
+    QList<QVariantMap> m_removed;
+};
+
+template<typename C>
+bool push(const ModuleContext &context, std::unique_ptr<C> command, ImportSummary *summary)
+{
+    C *raw = command.get();
     if (!pushCommand(context, std::move(command)))
         return false;
     *summary = raw->summary();
     return true;
+}
+
+} // namespace
+
+bool importPeople(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
+    const ImportOptions &options, ImportSummary *summary)
+{
+    return push(context, std::make_unique<ImportPeople>(context, table, profile, options), summary);
+}
+
+bool importIncidents(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
+    const ImportOptions &options, ImportSummary *summary)
+{
+    return push(context, std::make_unique<ImportIncidents>(context, table, profile, options), summary);
 }
 
 } // namespace vigil::commands

@@ -2,7 +2,9 @@
 
 #include "base/error.h"
 #include "commands/importcommands.h"
+#include "import/peopleimport.h"
 #include "incidents/incidentcatalogues.h"
+#include "training/training.h"
 #include "shell/dialogs.h"
 #include "storage/database.h"
 
@@ -38,6 +40,14 @@ QString fieldTitle(const QString &field)
         {QStringLiteral("severity"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Severity")},
         {QStringLiteral("location"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Location")},
         {QStringLiteral("reportedBy"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Reported by")},
+        {QStringLiteral("name"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Name *")},
+        {QStringLiteral("staffNumber"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Staff number")},
+        {QStringLiteral("post"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Post")},
+        {QStringLiteral("employer"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Employer (empty: own staff)")},
+        {QStringLiteral("startDate"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Started on")},
+        {QStringLiteral("leftOn"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Left on")},
+        {QStringLiteral("email"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "E-mail")},
+        {QStringLiteral("phone"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Phone")},
     };
     return QCoreApplication::translate("vigil::ImportWizard", titles.value(field, ""));
 }
@@ -64,6 +74,16 @@ const QHash<QString, QStringList> &synonyms()
         {QStringLiteral("severity"), {QStringLiteral("severity"), QStringLiteral("priority"), QStringLiteral("grade")}},
         {QStringLiteral("location"), {QStringLiteral("location"), QStringLiteral("where"), QStringLiteral("place")}},
         {QStringLiteral("reportedBy"), {QStringLiteral("reportedby"), QStringLiteral("reporter")}},
+        {QStringLiteral("name"), {QStringLiteral("name"), QStringLiteral("fullname"), QStringLiteral("person"), QStringLiteral("employee")}},
+        {QStringLiteral("staffNumber"),
+            {QStringLiteral("staffnumber"), QStringLiteral("staffno"), QStringLiteral("employeeid"), QStringLiteral("employeenumber"),
+                QStringLiteral("payroll")}},
+        {QStringLiteral("post"), {QStringLiteral("post"), QStringLiteral("role"), QStringLiteral("position"), QStringLiteral("jobtitle")}},
+        {QStringLiteral("employer"), {QStringLiteral("employer"), QStringLiteral("company"), QStringLiteral("contractor")}},
+        {QStringLiteral("startDate"), {QStringLiteral("startdate"), QStringLiteral("started"), QStringLiteral("joined"), QStringLiteral("start")}},
+        {QStringLiteral("leftOn"), {QStringLiteral("lefton"), QStringLiteral("left"), QStringLiteral("leavingdate"), QStringLiteral("enddate")}},
+        {QStringLiteral("email"), {QStringLiteral("email"), QStringLiteral("mail")}},
+        {QStringLiteral("phone"), {QStringLiteral("phone"), QStringLiteral("mobile"), QStringLiteral("telephone")}},
     };
     return names;
 }
@@ -75,6 +95,27 @@ QString squeezed(QString text)
 }
 
 constexpr char createIt[] = "\x01create";
+
+bool isPeople(const QString &kind)
+{
+    return kind == QLatin1String("people");
+}
+
+QStringList fieldsOf(const QString &kind)
+{
+    return isPeople(kind) ? peopleImportFields() : incidentImportFields();
+}
+
+QStringList requiredOf(const QString &kind)
+{
+    return isPeople(kind) ? QStringList {QStringLiteral("name")} : QStringList {QStringLiteral("occurredAt"), QStringLiteral("description")};
+}
+
+ImportSummary runImport(Database &db, const QString &kind, const SourceTable &table, const ImportProfile &profile,
+    const ImportOptions &options)
+{
+    return isPeople(kind) ? importPeople(db, table, profile, options) : importIncidents(db, table, profile, options);
+}
 
 } // namespace
 
@@ -131,6 +172,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     });
     m_kind->setObjectName(QStringLiteral("importKind"));
     m_kind->addItem(tr("Incidents"), QStringLiteral("incidents"));
+    m_kind->addItem(tr("People (staff and contractors)"), QStringLiteral("people"));
     auto *loadProfileButton = new QPushButton(tr("&Load a Saved Profile…"), filePage);
     loadProfileButton->setObjectName(QStringLiteral("importLoadProfile"));
     connect(loadProfileButton, &QPushButton::clicked, this, &ImportWizard::loadProfile);
@@ -142,7 +184,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     fileForm->addRow(tr("&Sheet:"), m_sheet);
     fileForm->addRow(tr("&Holds:"), m_kind);
     fileForm->addRow(QString(), loadProfileButton);
-    auto *kindsNote = new QLabel(tr("Risks, people, training records and corrective actions cannot be imported yet."), filePage);
+    auto *kindsNote = new QLabel(tr("Risks, training records and corrective actions cannot be imported yet."), filePage);
     kindsNote->setWordWrap(true);
     fileForm->addRow(QString(), kindsNote);
     setPage(FilePage, filePage);
@@ -169,7 +211,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
         m_dateFormat->addItem(dateFormatTitle(f), dateFormatKey(f));
     m_dateNote->setWordWrap(true);
     m_dateNote->setObjectName(QStringLiteral("importDateNote"));
-    for (const QString &field : incidentImportFields()) {
+    for (const QString &field : incidentImportFields() + peopleImportFields()) {
         auto *combo = new QComboBox(columnsPage);
         combo->setObjectName(QStringLiteral("importColumn_%1").arg(field));
         m_columns.insert(field, combo);
@@ -233,7 +275,7 @@ bool ImportWizard::validateCurrentPage()
     case FilePage:
         return readFile();
     case ColumnsPage:
-        for (const QString &required : {QStringLiteral("occurredAt"), QStringLiteral("description")}) {
+        for (const QString &required : requiredOf(m_kind->currentData().toString())) {
             if (m_columns.value(required)->currentIndex() <= 0 && m_loaded.defaults.value(required).isEmpty()) {
                 m_context.host.showError(tr("Choose the column for \"%1\".").arg(fieldTitle(required).remove(QStringLiteral(" *"))));
                 return false;
@@ -295,8 +337,10 @@ void ImportWizard::initializePage(int id)
 
 void ImportWizard::fillColumns()
 {
+    const QStringList fields = fieldsOf(m_kind->currentData().toString());
     for (auto it = m_columns.begin(); it != m_columns.end(); ++it) {
         QComboBox *combo = it.value();
+        m_columnForm->setRowVisible(combo, fields.contains(it.key()));
         combo->clear();
         combo->addItem(tr("(none)"), QString());
         for (const QString &header : std::as_const(m_table.headers))
@@ -315,7 +359,7 @@ void ImportWizard::fillColumns()
     }
     // Two fields from one column is a mistake the matching can make ("date" for both times).
     QSet<QString> taken;
-    for (const QString &field : incidentImportFields()) {
+    for (const QString &field : fields) {
         QComboBox *combo = m_columns.value(field);
         if (combo->currentIndex() > 0 && taken.contains(combo->currentData().toString()))
             combo->setCurrentIndex(0);
@@ -325,7 +369,8 @@ void ImportWizard::fillColumns()
     m_dateFormat->setCurrentIndex(std::max(format, 0));
     // What the dates look like: say so when they could be read two ways.
     QStringList values;
-    const qsizetype column = m_table.headers.indexOf(m_columns.value(QStringLiteral("occurredAt"))->currentData().toString());
+    const QString dateField = isPeople(m_kind->currentData().toString()) ? QStringLiteral("startDate") : QStringLiteral("occurredAt");
+    const qsizetype column = m_table.headers.indexOf(m_columns.value(dateField)->currentData().toString());
     for (const QStringList &row : std::as_const(m_table.rows))
         values.append(row.value(column));
     const QList<DateFormat> fitting = column >= 0 ? dateFormatsFitting(values) : QList<DateFormat> {};
@@ -343,8 +388,9 @@ ImportProfile ImportWizard::profile() const
     ImportProfile p = m_loaded;
     p.kind = m_kind->currentData().toString();
     p.columns.clear();
+    const QStringList fields = fieldsOf(p.kind);
     for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it) {
-        if (it.value()->currentIndex() > 0)
+        if (fields.contains(it.key()) && it.value()->currentIndex() > 0)
             p.columns.insert(it.key(), it.value()->currentData().toString());
     }
     p.dateFormat = m_dateFormat->currentData().toString();
@@ -371,19 +417,23 @@ void ImportWizard::fillValues()
     // A dry run of the mapping so far lists what Vigil does not know.
     m_values->setRowCount(0);
     ImportProfile asked = profile();
-    asked.createMissing.removeAll(QStringLiteral("category"));
+    asked.createMissing.clear();
     ImportOptions dry;
     dry.dryRun = true;
     ImportSummary found;
     try {
-        found = vigil::importIncidents(m_context.db, m_table, asked, dry);
+        found = runImport(m_context.db, asked.kind, m_table, asked, dry);
     } catch (const Error &e) {
         m_context.host.showError(e.message());
         return;
     }
-    QStringList categories;
+    QHash<QString, QStringList> known; // field -> Vigil's names
     for (const IncidentCategory &c : CategoryRepository(m_context.db).list())
-        categories.append(c.name);
+        known[QStringLiteral("category")].append(c.name);
+    for (const Post &post : PostRepository(m_context.db).list())
+        known[QStringLiteral("post")].append(post.name);
+    for (const Employer &employer : EmployerRepository(m_context.db).list())
+        known[QStringLiteral("employer")].append(employer.name);
     for (const UnknownValue &u : std::as_const(found.unknown)) {
         const int r = m_values->rowCount();
         m_values->insertRow(r);
@@ -394,9 +444,9 @@ void ImportWizard::fillValues()
         m_values->setItem(r, 2, new QTableWidgetItem(QString::number(u.count)));
         auto *choice = new QComboBox(m_values);
         choice->setObjectName(QStringLiteral("importValue_%1").arg(r));
-        if (u.field == QLatin1String("category")) {
-            choice->addItem(tr("Create category \"%1\"").arg(u.value), QLatin1String(createIt));
-            for (const QString &name : std::as_const(categories))
+        if (u.field != QLatin1String("severity")) {
+            choice->addItem(tr("Create \"%1\"").arg(u.value), QLatin1String(createIt));
+            for (const QString &name : known.value(u.field))
                 choice->addItem(name, name);
         } else {
             choice->addItem(tr("(choose)"), QString());
@@ -414,11 +464,18 @@ void ImportWizard::fillValues()
 
 void ImportWizard::runCheck()
 {
+    // People are added, never updated from a file (yet): their duplicates are skipped.
+    const bool people = isPeople(m_kind->currentData().toString());
+    if (people && m_updateDuplicates->isChecked()) {
+        const QSignalBlocker blocker(m_updateDuplicates);
+        m_updateDuplicates->setChecked(false);
+    }
+    m_updateDuplicates->setEnabled(!people);
     ImportOptions dry;
     dry.dryRun = true;
     dry.skipInvalid = true;
     try {
-        m_check = vigil::importIncidents(m_context.db, m_table, profile(), dry);
+        m_check = runImport(m_context.db, m_kind->currentData().toString(), m_table, profile(), dry);
     } catch (const Error &e) {
         m_checkSummary->setText(e.message());
         m_problems->setRowCount(0);
@@ -463,10 +520,13 @@ void ImportWizard::accept()
         return !progress.wasCanceled();
     };
     ImportSummary summary;
-    if (!commands::importIncidents(m_context, m_table, profile(), options, &summary))
+    const bool people = isPeople(m_kind->currentData().toString());
+    if (!(people ? commands::importPeople(m_context, m_table, profile(), options, &summary)
+                 : commands::importIncidents(m_context, m_table, profile(), options, &summary)))
         return; // the host said why; nothing was written
     progress.setValue(progress.maximum());
-    m_context.host.showStatus(tr("Imported %1 incidents from %2 (%3 updated, %4 skipped as duplicates, %5 with problems left out).")
+    m_context.host.showStatus((people ? tr("Imported %1 people from %2 (%3 updated, %4 skipped as duplicates, %5 with problems left out).")
+                                      : tr("Imported %1 incidents from %2 (%3 updated, %4 skipped as duplicates, %5 with problems left out)."))
                                   .arg(summary.imported)
                                   .arg(m_table.fileName)
                                   .arg(summary.updated)
