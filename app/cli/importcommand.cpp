@@ -4,6 +4,7 @@
 #include "base/translations.h"
 #include "import/incidentimport.h"
 #include "import/peopleimport.h"
+#include "import/recordimport.h"
 #include "storage/database.h"
 
 #include <QCommandLineParser>
@@ -32,7 +33,7 @@ int runImport(int argc, char *argv[])
         "maps them. Every row is checked first; the import lands whole in one transaction or not at all. Prints what "
         "was read, imported, skipped and invalid (with reasons); exits 1 when nothing could be imported."));
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to import into."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("kind"), Text::tr("What the file holds: incidents or people."), QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("kind"), Text::tr("What the file holds: incidents, people, training (records) or actions."), QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("profile"), Text::tr("The import profile (JSON) mapping the file's columns and values."),
         QStringLiteral("PROFILE.json")});
     parser.addOption({QStringLiteral("sheet"), Text::tr("For an Excel workbook: the sheet to read (default: the first)."),
@@ -47,11 +48,11 @@ int runImport(int argc, char *argv[])
     if (parser.positionalArguments().size() != 1)
         return fail(QStringLiteral("import"), Text::tr("name one file to import."), UsageError);
     const QString kind = parser.value(QStringLiteral("kind"));
-    if (kind != QLatin1String("incidents") && kind != QLatin1String("people"))
+    const QStringList kinds {QStringLiteral("incidents"), QStringLiteral("people"), QStringLiteral("training"), QStringLiteral("actions")};
+    if (!kinds.contains(kind))
         return fail(QStringLiteral("import"),
-            QStringList {QStringLiteral("risks"), QStringLiteral("training"), QStringLiteral("actions")}.contains(kind)
-                ? Text::tr("importing %1 is not available yet; incidents and people can be imported.").arg(kind)
-                : Text::tr("unknown kind '%1'; use incidents or people.").arg(kind),
+            kind == QLatin1String("risks") ? Text::tr("importing risks is not available yet; use incidents, people, training or actions.")
+                                           : Text::tr("unknown kind '%1'; use incidents, people, training or actions.").arg(kind),
             UsageError);
 
     ImportOptions options;
@@ -66,8 +67,14 @@ int runImport(int argc, char *argv[])
         const SourceTable table = readSourceFile(parser.positionalArguments().constFirst(), parser.value(QStringLiteral("sheet")));
         const std::unique_ptr<Database> db = Database::open(parser.value(QStringLiteral("database")));
         db->setActor(QStringLiteral("import"));
-        summary = kind == QLatin1String("people") ? importPeople(*db, table, profile, options)
-                                                   : importIncidents(*db, table, profile, options);
+        if (kind == QLatin1String("people"))
+            summary = importPeople(*db, table, profile, options);
+        else if (kind == QLatin1String("training"))
+            summary = importTraining(*db, table, profile, options);
+        else if (kind == QLatin1String("actions"))
+            summary = importActions(*db, table, profile, options);
+        else
+            summary = importIncidents(*db, table, profile, options);
     } catch (const Error &e) {
         return fail(QStringLiteral("import"), e.message(), Failure);
     }

@@ -3,7 +3,10 @@
 #include "base/error.h"
 #include "base/timeformat.h"
 #include "import/incidentimport.h"
+#include "actions/correctiveaction.h"
 #include "import/peopleimport.h"
+#include "import/recordimport.h"
+#include "training/trainingrepository.h"
 #include "people/person.h"
 #include "training/training.h"
 #include "incidents/incidentcatalogues.h"
@@ -359,5 +362,73 @@ TEST_CASE("A people import finds posts and employers by name, creates them when 
             CHECK(person.employerId > 0);
         }
     }
+    test::requireHealthy(*db);
+}
+
+TEST_CASE("Training records are imported against people and courses; actions with their owners", "[import][training]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    Person dana;
+    dana.name = QStringLiteral("Dana Okafor");
+    dana.staffNumber = QStringLiteral("S-100");
+    const qint64 danaId = PeopleRepository(*db).save(dana);
+    Course firstAid;
+    firstAid.name = QStringLiteral("First aid at work");
+    firstAid.validityMonths = 36;
+    const qint64 firstAidId = CourseRepository(*db).save(firstAid);
+
+    const SourceTable records = readCsvFile(write(dir, QStringLiteral("records.csv"),
+        "Staff no,Course,Date,Outcome,Score\n"
+        "S-100,First aid at work,15/01/2025,Passed,92%\n"
+        "Dana Okafor,Fire marshal,20/02/2025,passed,\n"
+        "S-999,First aid at work,20/02/2025,Passed,\n"
+        "S-100,First aid at work,15/01/2025,Passed,92%\n"));
+    ImportProfile training;
+    training.dateFormat = QStringLiteral("dmy");
+    training.columns = {{QStringLiteral("person"), QStringLiteral("Staff no")}, {QStringLiteral("course"), QStringLiteral("Course")},
+        {QStringLiteral("completedOn"), QStringLiteral("Date")}, {QStringLiteral("result"), QStringLiteral("Outcome")},
+        {QStringLiteral("score"), QStringLiteral("Score")}};
+    training.createMissing = {QStringLiteral("course")};
+    ImportOptions skip;
+    skip.skipInvalid = true;
+    const ImportSummary done = importTraining(*db, records, training, skip);
+    CHECK(done.imported == 2);
+    CHECK(done.invalid == 1);     // nobody is S-999
+    CHECK(done.duplicates == 1);  // the first row twice
+    CHECK(done.createdValues == 1);
+    CHECK(done.problems.value(0).row == 4);
+    const QList<TrainingRecord> danas = TrainingRepository(*db).forPerson(danaId);
+    REQUIRE(danas.size() == 2);
+    const auto aid = std::find_if(danas.begin(), danas.end(), [&](const TrainingRecord &r) { return r.courseId == firstAidId; });
+    REQUIRE(aid != danas.end());
+    CHECK(aid->completedOn == QDate(2025, 1, 15));
+    CHECK(aid->expiresOn == QDate(2028, 1, 15)); // from the course's validity
+    CHECK(aid->score == 92.0);
+    // Again: already there.
+    CHECK(importTraining(*db, records, training, skip).duplicates == 3);
+
+    const SourceTable actions = readCsvFile(write(dir, QStringLiteral("actions.csv"),
+        "What,Who,Due,State,Closed\n"
+        "Fix the north fence,S-100,2026-04-30,Open,\n"
+        "Replace padlocks,Dana Okafor,2026-03-15,Done,2026-03-14\n"
+        "Train the night shift,Nobody Known,2026-05-01,Open,\n"
+        "Check the cameras,,2026-05-02,Stalled,\n"));
+    ImportProfile actionProfile;
+    actionProfile.columns = {{QStringLiteral("description"), QStringLiteral("What")}, {QStringLiteral("owner"), QStringLiteral("Who")},
+        {QStringLiteral("dueDate"), QStringLiteral("Due")}, {QStringLiteral("status"), QStringLiteral("State")},
+        {QStringLiteral("completedOn"), QStringLiteral("Closed")}};
+    const ImportSummary strict = importActions(*db, actions, actionProfile);
+    CHECK_FALSE(strict.written);
+    CHECK(strict.invalid == 2);
+    CHECK(strict.unknown.size() == 2); // the owner and the status
+    const ImportSummary added = importActions(*db, actions, actionProfile, skip);
+    CHECK(added.imported == 2);
+    const qint64 padlocks = scalar(*db, QStringLiteral("SELECT id FROM corrective_actions WHERE description = 'Replace padlocks'")).toLongLong();
+    const CorrectiveAction replaced = ActionRepository(*db).load(padlocks);
+    CHECK(replaced.status == ActionStatus::Done);
+    CHECK(replaced.completedOn == QDate(2026, 3, 14));
+    CHECK(replaced.ownerId == danaId);
     test::requireHealthy(*db);
 }

@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "commands/command.h"
 #include "import/peopleimport.h"
+#include "import/recordimport.h"
 #include "incidents/incidentrepository.h"
 #include "shell/module.h"
 #include "storage/database.h"
@@ -76,13 +77,19 @@ private:
     QList<IncidentSnapshot> m_removed;
 };
 
-// People added by an import; a duplicate is skipped (the wizard offers no update for people).
-class ImportPeople final : public Command
+using RowImporter = ImportSummary (*)(Database &, const SourceTable &, const ImportProfile &, const ImportOptions &);
+
+// Records an import only adds (people, training records, actions) in one table; undo takes
+// them away, redo puts the same rows back. Duplicates are skipped, never updated, from here.
+class ImportRows final : public Command
 {
 public:
-    ImportPeople(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile, const ImportOptions &options)
+    ImportRows(const ModuleContext &context, const QString &tableName, RowImporter importer, const SourceTable &table,
+        const ImportProfile &profile, const ImportOptions &options)
         : Command(context, Text::tr("Import %1").arg(table.fileName))
         , m_db(context.db)
+        , m_tableName(tableName)
+        , m_importer(importer)
         , m_table(table)
         , m_profile(profile)
         , m_options(options)
@@ -96,7 +103,7 @@ protected:
     void apply() override
     {
         if (!m_imported) {
-            m_summary = vigil::importPeople(m_db, m_table, m_profile, m_options);
+            m_summary = m_importer(m_db, m_table, m_profile, m_options);
             if (!m_summary.written)
                 throw Error(Text::tr("Nothing was imported from %1.").arg(m_table.fileName));
             m_imported = true;
@@ -104,7 +111,7 @@ protected:
             return;
         }
         Transaction tx(m_db);
-        RecordStore store(m_db, QStringLiteral("people"));
+        RecordStore store(m_db, m_tableName);
         for (const QVariantMap &row : std::as_const(m_removed))
             store.reinsert(row, Text::tr("Import redone"));
         tx.commit();
@@ -113,7 +120,7 @@ protected:
     void revert() override
     {
         Transaction tx(m_db);
-        RecordStore store(m_db, QStringLiteral("people"));
+        RecordStore store(m_db, m_tableName);
         QList<QVariantMap> removed;
         for (qint64 id : std::as_const(m_summary.createdIds)) {
             removed.append(store.row(id));
@@ -125,6 +132,8 @@ protected:
 
 private:
     Database &m_db;
+    QString m_tableName;
+    RowImporter m_importer;
     SourceTable m_table;
     ImportProfile m_profile;
     ImportOptions m_options;
@@ -145,10 +154,19 @@ bool push(const ModuleContext &context, std::unique_ptr<C> command, ImportSummar
 
 } // namespace
 
-bool importPeople(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
+bool importRecords(const ModuleContext &context, const QString &kind, const SourceTable &table, const ImportProfile &profile,
     const ImportOptions &options, ImportSummary *summary)
 {
-    return push(context, std::make_unique<ImportPeople>(context, table, profile, options), summary);
+    if (kind == QLatin1String("incidents"))
+        return push(context, std::make_unique<ImportIncidents>(context, table, profile, options), summary);
+    const auto rows = [&](const QString &tableName, RowImporter importer) {
+        return push(context, std::make_unique<ImportRows>(context, tableName, importer, table, profile, options), summary);
+    };
+    if (kind == QLatin1String("people"))
+        return rows(QStringLiteral("people"), &vigil::importPeople);
+    if (kind == QLatin1String("training"))
+        return rows(QStringLiteral("training_records"), &vigil::importTraining);
+    return rows(QStringLiteral("corrective_actions"), &vigil::importActions);
 }
 
 bool importIncidents(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,

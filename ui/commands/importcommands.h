@@ -13,8 +13,9 @@ namespace commands {
 // happened; false (after telling the user why) when nothing was written.
 bool importIncidents(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
     const ImportOptions &options, ImportSummary *summary);
-// The same for people: undo takes away the people it added (posts and employers it created stay).
-bool importPeople(const ModuleContext &context, const SourceTable &table, const ImportProfile &profile,
+// Any kind (incidents, people, training, actions), as one undoable step. For all but incidents
+// undo takes away the records it added (posts, employers and courses it created stay).
+bool importRecords(const ModuleContext &context, const QString &kind, const SourceTable &table, const ImportProfile &profile,
     const ImportOptions &options, ImportSummary *summary);
 
 } // namespace commands

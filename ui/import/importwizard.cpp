@@ -2,7 +2,10 @@
 
 #include "base/error.h"
 #include "commands/importcommands.h"
+#include "actions/correctiveaction.h"
 #include "import/peopleimport.h"
+#include "import/recordimport.h"
+#include "people/person.h"
 #include "incidents/incidentcatalogues.h"
 #include "training/training.h"
 #include "shell/dialogs.h"
@@ -48,6 +51,17 @@ QString fieldTitle(const QString &field)
         {QStringLiteral("leftOn"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Left on")},
         {QStringLiteral("email"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "E-mail")},
         {QStringLiteral("phone"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Phone")},
+        {QStringLiteral("person"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Person (staff number or name) *")},
+        {QStringLiteral("course"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Course *")},
+        {QStringLiteral("completedOn"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Completed on")},
+        {QStringLiteral("result"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Result")},
+        {QStringLiteral("score"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Score")},
+        {QStringLiteral("trainer"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Trainer")},
+        {QStringLiteral("expiresOn"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Expires on")},
+        {QStringLiteral("notes"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Notes")},
+        {QStringLiteral("owner"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Owner (staff number or name)")},
+        {QStringLiteral("dueDate"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Due date")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Status")},
     };
     return QCoreApplication::translate("vigil::ImportWizard", titles.value(field, ""));
 }
@@ -84,6 +98,19 @@ const QHash<QString, QStringList> &synonyms()
         {QStringLiteral("leftOn"), {QStringLiteral("lefton"), QStringLiteral("left"), QStringLiteral("leavingdate"), QStringLiteral("enddate")}},
         {QStringLiteral("email"), {QStringLiteral("email"), QStringLiteral("mail")}},
         {QStringLiteral("phone"), {QStringLiteral("phone"), QStringLiteral("mobile"), QStringLiteral("telephone")}},
+        {QStringLiteral("person"), {QStringLiteral("person"), QStringLiteral("staffnumber"), QStringLiteral("staffno"), QStringLiteral("name"),
+                                       QStringLiteral("employee"), QStringLiteral("trainee")}},
+        {QStringLiteral("course"), {QStringLiteral("course"), QStringLiteral("training"), QStringLiteral("coursename")}},
+        {QStringLiteral("completedOn"), {QStringLiteral("completedon"), QStringLiteral("completed"), QStringLiteral("date"),
+                                            QStringLiteral("datecompleted"), QStringLiteral("completiondate")}},
+        {QStringLiteral("result"), {QStringLiteral("result"), QStringLiteral("outcome")}},
+        {QStringLiteral("score"), {QStringLiteral("score"), QStringLiteral("mark")}},
+        {QStringLiteral("trainer"), {QStringLiteral("trainer"), QStringLiteral("instructor")}},
+        {QStringLiteral("expiresOn"), {QStringLiteral("expireson"), QStringLiteral("expires"), QStringLiteral("expiry"), QStringLiteral("validuntil")}},
+        {QStringLiteral("notes"), {QStringLiteral("notes"), QStringLiteral("comments")}},
+        {QStringLiteral("owner"), {QStringLiteral("owner"), QStringLiteral("assignedto"), QStringLiteral("responsible")}},
+        {QStringLiteral("dueDate"), {QStringLiteral("duedate"), QStringLiteral("due"), QStringLiteral("deadline")}},
+        {QStringLiteral("status"), {QStringLiteral("status"), QStringLiteral("state")}},
     };
     return names;
 }
@@ -103,18 +130,48 @@ bool isPeople(const QString &kind)
 
 QStringList fieldsOf(const QString &kind)
 {
-    return isPeople(kind) ? peopleImportFields() : incidentImportFields();
+    if (isPeople(kind))
+        return peopleImportFields();
+    if (kind == QLatin1String("training"))
+        return trainingImportFields();
+    if (kind == QLatin1String("actions"))
+        return actionImportFields();
+    return incidentImportFields();
 }
 
 QStringList requiredOf(const QString &kind)
 {
-    return isPeople(kind) ? QStringList {QStringLiteral("name")} : QStringList {QStringLiteral("occurredAt"), QStringLiteral("description")};
+    if (isPeople(kind))
+        return {QStringLiteral("name")};
+    if (kind == QLatin1String("training"))
+        return {QStringLiteral("person"), QStringLiteral("course"), QStringLiteral("completedOn")};
+    if (kind == QLatin1String("actions"))
+        return {QStringLiteral("description")};
+    return {QStringLiteral("occurredAt"), QStringLiteral("description")};
+}
+
+// The date field whose column shows what the dates look like.
+QString dateFieldOf(const QString &kind)
+{
+    if (isPeople(kind))
+        return QStringLiteral("startDate");
+    if (kind == QLatin1String("training"))
+        return QStringLiteral("completedOn");
+    if (kind == QLatin1String("actions"))
+        return QStringLiteral("dueDate");
+    return QStringLiteral("occurredAt");
 }
 
 ImportSummary runImport(Database &db, const QString &kind, const SourceTable &table, const ImportProfile &profile,
     const ImportOptions &options)
 {
-    return isPeople(kind) ? importPeople(db, table, profile, options) : importIncidents(db, table, profile, options);
+    if (isPeople(kind))
+        return importPeople(db, table, profile, options);
+    if (kind == QLatin1String("training"))
+        return importTraining(db, table, profile, options);
+    if (kind == QLatin1String("actions"))
+        return importActions(db, table, profile, options);
+    return importIncidents(db, table, profile, options);
 }
 
 } // namespace
@@ -173,6 +230,8 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     m_kind->setObjectName(QStringLiteral("importKind"));
     m_kind->addItem(tr("Incidents"), QStringLiteral("incidents"));
     m_kind->addItem(tr("People (staff and contractors)"), QStringLiteral("people"));
+    m_kind->addItem(tr("Training records"), QStringLiteral("training"));
+    m_kind->addItem(tr("Corrective actions"), QStringLiteral("actions"));
     auto *loadProfileButton = new QPushButton(tr("&Load a Saved Profile…"), filePage);
     loadProfileButton->setObjectName(QStringLiteral("importLoadProfile"));
     connect(loadProfileButton, &QPushButton::clicked, this, &ImportWizard::loadProfile);
@@ -184,7 +243,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     fileForm->addRow(tr("&Sheet:"), m_sheet);
     fileForm->addRow(tr("&Holds:"), m_kind);
     fileForm->addRow(QString(), loadProfileButton);
-    auto *kindsNote = new QLabel(tr("Risks, training records and corrective actions cannot be imported yet."), filePage);
+    auto *kindsNote = new QLabel(tr("Risks cannot be imported yet. Import people before their training records."), filePage);
     kindsNote->setWordWrap(true);
     fileForm->addRow(QString(), kindsNote);
     setPage(FilePage, filePage);
@@ -211,7 +270,9 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
         m_dateFormat->addItem(dateFormatTitle(f), dateFormatKey(f));
     m_dateNote->setWordWrap(true);
     m_dateNote->setObjectName(QStringLiteral("importDateNote"));
-    for (const QString &field : incidentImportFields() + peopleImportFields()) {
+    QStringList everyField = incidentImportFields() + peopleImportFields() + trainingImportFields() + actionImportFields();
+    everyField.removeDuplicates();
+    for (const QString &field : std::as_const(everyField)) {
         auto *combo = new QComboBox(columnsPage);
         combo->setObjectName(QStringLiteral("importColumn_%1").arg(field));
         m_columns.insert(field, combo);
@@ -369,7 +430,7 @@ void ImportWizard::fillColumns()
     m_dateFormat->setCurrentIndex(std::max(format, 0));
     // What the dates look like: say so when they could be read two ways.
     QStringList values;
-    const QString dateField = isPeople(m_kind->currentData().toString()) ? QStringLiteral("startDate") : QStringLiteral("occurredAt");
+    const QString dateField = dateFieldOf(m_kind->currentData().toString());
     const qsizetype column = m_table.headers.indexOf(m_columns.value(dateField)->currentData().toString());
     for (const QStringList &row : std::as_const(m_table.rows))
         values.append(row.value(column));
@@ -434,6 +495,8 @@ void ImportWizard::fillValues()
         known[QStringLiteral("post")].append(post.name);
     for (const Employer &employer : EmployerRepository(m_context.db).list())
         known[QStringLiteral("employer")].append(employer.name);
+    for (const Course &course : CourseRepository(m_context.db).list())
+        known[QStringLiteral("course")].append(course.name);
     for (const UnknownValue &u : std::as_const(found.unknown)) {
         const int r = m_values->rowCount();
         m_values->insertRow(r);
@@ -444,14 +507,27 @@ void ImportWizard::fillValues()
         m_values->setItem(r, 2, new QTableWidgetItem(QString::number(u.count)));
         auto *choice = new QComboBox(m_values);
         choice->setObjectName(QStringLiteral("importValue_%1").arg(r));
-        if (u.field != QLatin1String("severity")) {
+        if (known.contains(u.field) || u.field == QLatin1String("category") || u.field == QLatin1String("post")
+            || u.field == QLatin1String("employer") || u.field == QLatin1String("course")) {
             choice->addItem(tr("Create \"%1\"").arg(u.value), QLatin1String(createIt));
             for (const QString &name : known.value(u.field))
                 choice->addItem(name, name);
         } else {
             choice->addItem(tr("(choose)"), QString());
-            for (Severity s : allSeverities)
-                choice->addItem(severityTitle(s), severityKey(s));
+            if (u.field == QLatin1String("severity")) {
+                for (Severity s : allSeverities)
+                    choice->addItem(severityTitle(s), severityKey(s));
+            } else if (u.field == QLatin1String("result")) {
+                for (TrainingResult result : allTrainingResults)
+                    choice->addItem(trainingResultTitle(result), trainingResultKey(result));
+            } else if (u.field == QLatin1String("status")) {
+                for (ActionStatus s : allActionStatuses)
+                    choice->addItem(actionStatusTitle(s), actionStatusKey(s));
+            } else {
+                // People are not created here: import them first.
+                for (const Person &p : PeopleRepository(m_context.db).list())
+                    choice->addItem(p.name, p.name);
+            }
         }
         m_values->setCellWidget(r, 3, choice);
     }
@@ -464,8 +540,8 @@ void ImportWizard::fillValues()
 
 void ImportWizard::runCheck()
 {
-    // People are added, never updated from a file (yet): their duplicates are skipped.
-    const bool people = isPeople(m_kind->currentData().toString());
+    // Only incidents are updated from a file: other records' duplicates are skipped.
+    const bool people = m_kind->currentData().toString() != QLatin1String("incidents");
     if (people && m_updateDuplicates->isChecked()) {
         const QSignalBlocker blocker(m_updateDuplicates);
         m_updateDuplicates->setChecked(false);
@@ -520,15 +596,12 @@ void ImportWizard::accept()
         return !progress.wasCanceled();
     };
     ImportSummary summary;
-    const bool people = isPeople(m_kind->currentData().toString());
-    if (!(people ? commands::importPeople(m_context, m_table, profile(), options, &summary)
-                 : commands::importIncidents(m_context, m_table, profile(), options, &summary)))
+    if (!commands::importRecords(m_context, m_kind->currentData().toString(), m_table, profile(), options, &summary))
         return; // the host said why; nothing was written
     progress.setValue(progress.maximum());
-    m_context.host.showStatus((people ? tr("Imported %1 people from %2 (%3 updated, %4 skipped as duplicates, %5 with problems left out).")
-                                      : tr("Imported %1 incidents from %2 (%3 updated, %4 skipped as duplicates, %5 with problems left out)."))
+    m_context.host.showStatus(tr("Imported %1 %2 from %3 (%4 updated, %5 skipped as duplicates, %6 with problems left out).")
                                   .arg(summary.imported)
-                                  .arg(m_table.fileName)
+                                  .arg(m_kind->currentText().toLower(), m_table.fileName)
                                   .arg(summary.updated)
                                   .arg(summary.duplicates)
                                   .arg(summary.invalid));
