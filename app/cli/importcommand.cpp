@@ -33,7 +33,7 @@ int runImport(int argc, char *argv[])
         "maps them. Every row is checked first; the import lands whole in one transaction or not at all. Prints what "
         "was read, imported, skipped and invalid (with reasons); exits 1 when nothing could be imported."));
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to import into."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("kind"), Text::tr("What the file holds: incidents, people, training (records) or actions."), QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("kind"), Text::tr("What the file holds: incidents, risks, people, training (records) or actions."), QStringLiteral("KIND")});
     parser.addOption({QStringLiteral("profile"), Text::tr("The import profile (JSON) mapping the file's columns and values."),
         QStringLiteral("PROFILE.json")});
     parser.addOption({QStringLiteral("sheet"), Text::tr("For an Excel workbook: the sheet to read (default: the first)."),
@@ -48,11 +48,10 @@ int runImport(int argc, char *argv[])
     if (parser.positionalArguments().size() != 1)
         return fail(QStringLiteral("import"), Text::tr("name one file to import."), UsageError);
     const QString kind = parser.value(QStringLiteral("kind"));
-    const QStringList kinds {QStringLiteral("incidents"), QStringLiteral("people"), QStringLiteral("training"), QStringLiteral("actions")};
+    const QStringList kinds {QStringLiteral("incidents"), QStringLiteral("risks"), QStringLiteral("people"), QStringLiteral("training"),
+        QStringLiteral("actions")};
     if (!kinds.contains(kind))
-        return fail(QStringLiteral("import"),
-            kind == QLatin1String("risks") ? Text::tr("importing risks is not available yet; use incidents, people, training or actions.")
-                                           : Text::tr("unknown kind '%1'; use incidents, people, training or actions.").arg(kind),
+        return fail(QStringLiteral("import"), Text::tr("unknown kind '%1'; use incidents, risks, people, training or actions.").arg(kind),
             UsageError);
 
     ImportOptions options;
@@ -73,6 +72,8 @@ int runImport(int argc, char *argv[])
             summary = importTraining(*db, table, profile, options);
         else if (kind == QLatin1String("actions"))
             summary = importActions(*db, table, profile, options);
+        else if (kind == QLatin1String("risks"))
+            summary = importRisks(*db, table, profile, options);
         else
             summary = importIncidents(*db, table, profile, options);
     } catch (const Error &e) {

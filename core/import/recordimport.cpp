@@ -4,6 +4,9 @@
 #include "base/timeformat.h"
 #include "import/importreader.h"
 #include "people/person.h"
+#include "risks/criteriarepository.h"
+#include "risks/risk.h"
+#include "risks/riskrepository.h"
 #include "storage/database.h"
 #include "storage/query.h"
 #include "training/training.h"
@@ -294,6 +297,105 @@ ImportSummary importActions(Database &db, const SourceTable &table, const Import
         },
         [&](CorrectiveAction &a, const QString &context) { return actions.create(a, context).id; });
     addUnknown(summary, QStringLiteral("owner"), unknownOwners);
+    addUnknown(summary, QStringLiteral("status"), unknownStatuses);
+    return summary;
+}
+
+QStringList riskImportFields()
+{
+    return {QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("category"), QStringLiteral("owner"),
+        QStringLiteral("inherentLikelihood"), QStringLiteral("inherentImpact"), QStringLiteral("residualLikelihood"),
+        QStringLiteral("residualImpact"), QStringLiteral("treatment"), QStringLiteral("status"), QStringLiteral("reviewDate")};
+}
+
+ImportSummary importRisks(Database &db, const SourceTable &table, const ImportProfile &profile, const ImportOptions &options)
+{
+    const PeopleFinder people(db);
+    const RiskCriteria criteria = RiskCriteriaRepository(db).current();
+    RiskRepository risks(db);
+    QSet<QString> titles;
+    {
+        Query q(db, QStringLiteral("SELECT lower(title) FROM risks"));
+        q.exec();
+        while (q.next())
+            titles.insert(q.value(0).toString());
+    }
+    QHash<QString, int> unknownOwners;
+    QHash<QString, int> unknownTreatments;
+    QHash<QString, int> unknownStatuses;
+    // A score by number, or by the name of its step on the scale.
+    const auto score = [](const QString &text, const QList<ScaleStep> &scale) {
+        bool number = false;
+        const int value = text.toInt(&number);
+        if (number)
+            return value >= 1 && value <= scale.size() ? value : 0;
+        for (int i = 0; i < scale.size(); ++i) {
+            if (scale.at(i).label.compare(text, Qt::CaseInsensitive) == 0)
+                return i + 1;
+        }
+        return 0;
+    };
+    ImportSummary summary = importRows<Risk>(db, table, profile, options,
+        {QStringLiteral("title"), QStringLiteral("inherentLikelihood"), QStringLiteral("inherentImpact"),
+            QStringLiteral("residualLikelihood"), QStringLiteral("residualImpact")},
+        {QStringLiteral("reviewDate")},
+        [&](const Reader &reader, const QStringList &row, DateFormat format, Risk &r, const Problem &problem) {
+            r.title = reader.value(row, QStringLiteral("title"));
+            r.description = reader.value(row, QStringLiteral("description"));
+            r.category = reader.value(row, QStringLiteral("category"));
+            const QString owner = reader.value(row, QStringLiteral("owner"));
+            if (!owner.isEmpty()) {
+                r.ownerId = people.find(owner);
+                if (r.ownerId == 0) {
+                    ++unknownOwners[owner];
+                    problem(QStringLiteral("owner"), owner, Text::tr("Nobody in Vigil has this staff number or name: add them first."));
+                }
+            }
+            const auto rate = [&](const QString &field, const QList<ScaleStep> &scale) {
+                const QString text = reader.value(row, field);
+                const int value = score(text, scale);
+                if (value == 0)
+                    problem(field, text, Text::tr("Not a score from 1 to %1, nor the name of one.").arg(scale.size()));
+                return value;
+            };
+            r.inherent = {rate(QStringLiteral("inherentLikelihood"), criteria.likelihood), rate(QStringLiteral("inherentImpact"), criteria.impact), -1};
+            r.residual = {rate(QStringLiteral("residualLikelihood"), criteria.likelihood), rate(QStringLiteral("residualImpact"), criteria.impact), -1};
+            const QString treatment = reader.value(row, QStringLiteral("treatment"));
+            bool known = treatment.isEmpty();
+            for (Treatment t : {Treatment::Avoid, Treatment::Reduce, Treatment::Transfer, Treatment::Accept}) {
+                if (treatment.compare(treatmentKey(t), Qt::CaseInsensitive) == 0 || treatment.compare(treatmentTitle(t), Qt::CaseInsensitive) == 0) {
+                    r.treatment = t;
+                    known = true;
+                }
+            }
+            const QString status = reader.value(row, QStringLiteral("status"));
+            bool statusKnown = status.isEmpty();
+            for (RiskStatus s : {RiskStatus::Open, RiskStatus::InTreatment, RiskStatus::Accepted, RiskStatus::Closed}) {
+                if (status.compare(riskStatusKey(s), Qt::CaseInsensitive) == 0 || status.compare(riskStatusTitle(s), Qt::CaseInsensitive) == 0) {
+                    r.status = s;
+                    statusKnown = true;
+                }
+            }
+            if (!known) {
+                ++unknownTreatments[treatment];
+                problem(QStringLiteral("treatment"), treatment, Text::tr("Not a treatment (avoid, reduce, transfer, accept): map it to one."));
+            }
+            if (!statusKnown) {
+                ++unknownStatuses[status];
+                problem(QStringLiteral("status"), status, Text::tr("Not a risk status: map it to one."));
+            }
+            r.reviewDate = dayOf(reader, row, QStringLiteral("reviewDate"), format, problem).value_or(QDate());
+            if (r.inherent.isSet() && r.residual.isSet()) {
+                for (const FieldProblem &p : risks.problems(r))
+                    problem(p.field, reader.raw(row, p.field), p.message);
+            }
+            return true;
+        },
+        [](const Risk &r) { return r.title.trimmed().toLower(); },
+        [&titles](const Risk &r) { return titles.contains(r.title.trimmed().toLower()); },
+        [&](Risk &r, const QString &context) { return risks.create(r, context).id; });
+    addUnknown(summary, QStringLiteral("owner"), unknownOwners);
+    addUnknown(summary, QStringLiteral("treatment"), unknownTreatments);
     addUnknown(summary, QStringLiteral("status"), unknownStatuses);
     return summary;
 }

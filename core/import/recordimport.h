@@ -19,4 +19,12 @@ QStringList actionImportFields();
 ImportSummary importActions(Database &db, const SourceTable &table, const ImportProfile &profile,
     const ImportOptions &options = {});
 
+// Risks: title is required, with the inherent and residual likelihood and impact (each a score,
+// 1 to the matrix's size, or the name of its step: "Likely", "Major"); description, category,
+// owner (staff number or name), treatment, status, review date. Levels come from the current
+// risk criteria. A risk with the same title is a duplicate (skipped).
+QStringList riskImportFields();
+ImportSummary importRisks(Database &db, const SourceTable &table, const ImportProfile &profile,
+    const ImportOptions &options = {});
+
 } // namespace vigil

@@ -6,6 +6,8 @@
 #include "actions/correctiveaction.h"
 #include "import/peopleimport.h"
 #include "import/recordimport.h"
+#include "risks/criteriarepository.h"
+#include "risks/riskrepository.h"
 #include "training/trainingrepository.h"
 #include "people/person.h"
 #include "training/training.h"
@@ -430,5 +432,38 @@ TEST_CASE("Training records are imported against people and courses; actions wit
     CHECK(replaced.status == ActionStatus::Done);
     CHECK(replaced.completedOn == QDate(2026, 3, 14));
     CHECK(replaced.ownerId == danaId);
+    test::requireHealthy(*db);
+}
+
+TEST_CASE("Risks are imported with their ratings by score or by the step's name, levels from the criteria", "[import][risks]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("risks.csv"),
+        "Risk,Likelihood,Impact,Residual likelihood,Residual impact,Treatment,Review\n"
+        "Fence cut at night,4,5,2,5,Reduce,2026-06-30\n"
+        "Arson in the waste compound,Likely,Major,Unlikely,Major,reduce,\n"
+        "Meteor strike,9,5,1,1,Reduce,\n"
+        "Fence cut at night,4,5,2,5,Reduce,2026-06-30\n"));
+    ImportProfile p;
+    p.columns = {{QStringLiteral("title"), QStringLiteral("Risk")}, {QStringLiteral("inherentLikelihood"), QStringLiteral("Likelihood")},
+        {QStringLiteral("inherentImpact"), QStringLiteral("Impact")}, {QStringLiteral("residualLikelihood"), QStringLiteral("Residual likelihood")},
+        {QStringLiteral("residualImpact"), QStringLiteral("Residual impact")}, {QStringLiteral("treatment"), QStringLiteral("Treatment")},
+        {QStringLiteral("reviewDate"), QStringLiteral("Review")}};
+    ImportOptions skip;
+    skip.skipInvalid = true;
+    const ImportSummary done = importRisks(*db, table, p, skip);
+    CHECK(done.imported == 2);
+    CHECK(done.invalid == 1); // likelihood 9 on a 5-step scale
+    CHECK(done.duplicates == 1);
+    const RiskCriteria criteria = RiskCriteriaRepository(*db).current();
+    const qint64 arsonId = scalar(*db, QStringLiteral("SELECT id FROM risks WHERE title = 'Arson in the waste compound'")).toLongLong();
+    const Risk arson = RiskRepository(*db).load(arsonId);
+    CHECK(arson.inherent.likelihood == 4); // "Likely"
+    CHECK(arson.inherent.impact == 4);     // "Major"
+    CHECK(arson.inherent.level == criteria.levelAt(4, 4));
+    CHECK(arson.residual.likelihood == 2);
+    CHECK(importRisks(*db, table, p, skip).duplicates == 3);
     test::requireHealthy(*db);
 }

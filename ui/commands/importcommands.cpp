@@ -5,11 +5,14 @@
 #include "import/peopleimport.h"
 #include "import/recordimport.h"
 #include "incidents/incidentrepository.h"
+#include "risks/riskrepository.h"
 #include "shell/module.h"
 #include "storage/database.h"
 #include "storage/recordstore.h"
 
 #include <QCoreApplication>
+
+#include <functional>
 
 namespace vigil::commands {
 namespace {
@@ -79,17 +82,23 @@ private:
 
 using RowImporter = ImportSummary (*)(Database &, const SourceTable &, const ImportProfile &, const ImportOptions &);
 
-// Records an import only adds (people, training records, actions) in one table; undo takes
-// them away, redo puts the same rows back. Duplicates are skipped, never updated, from here.
+// Records an import only adds (people, training records, actions, risks); undo takes them away
+// (keeping a snapshot of each), redo puts the same records back. Duplicates are skipped, never
+// updated, from here.
+template<typename Snapshot>
 class ImportRows final : public Command
 {
 public:
-    ImportRows(const ModuleContext &context, const QString &tableName, RowImporter importer, const SourceTable &table,
+    using Remove = std::function<Snapshot(Database &, qint64)>;
+    using Restore = std::function<void(Database &, const Snapshot &)>;
+
+    ImportRows(const ModuleContext &context, RowImporter importer, Remove remove, Restore restore, const SourceTable &table,
         const ImportProfile &profile, const ImportOptions &options)
         : Command(context, Text::tr("Import %1").arg(table.fileName))
         , m_db(context.db)
-        , m_tableName(tableName)
         , m_importer(importer)
+        , m_remove(std::move(remove))
+        , m_restore(std::move(restore))
         , m_table(table)
         , m_profile(profile)
         , m_options(options)
@@ -111,35 +120,32 @@ protected:
             return;
         }
         Transaction tx(m_db);
-        RecordStore store(m_db, m_tableName);
-        for (const QVariantMap &row : std::as_const(m_removed))
-            store.reinsert(row, Text::tr("Import redone"));
+        for (const Snapshot &snapshot : std::as_const(m_removed))
+            m_restore(m_db, snapshot);
         tx.commit();
         m_removed.clear();
     }
     void revert() override
     {
         Transaction tx(m_db);
-        RecordStore store(m_db, m_tableName);
-        QList<QVariantMap> removed;
-        for (qint64 id : std::as_const(m_summary.createdIds)) {
-            removed.append(store.row(id));
-            store.remove(id, Text::tr("Import undone"));
-        }
+        QList<Snapshot> removed;
+        for (qint64 id : std::as_const(m_summary.createdIds))
+            removed.append(m_remove(m_db, id));
         tx.commit();
         m_removed = removed;
     }
 
 private:
     Database &m_db;
-    QString m_tableName;
     RowImporter m_importer;
+    Remove m_remove;
+    Restore m_restore;
     SourceTable m_table;
     ImportProfile m_profile;
     ImportOptions m_options;
     ImportSummary m_summary;
     bool m_imported = false;
-    QList<QVariantMap> m_removed;
+    QList<Snapshot> m_removed;
 };
 
 template<typename C>
@@ -159,8 +165,26 @@ bool importRecords(const ModuleContext &context, const QString &kind, const Sour
 {
     if (kind == QLatin1String("incidents"))
         return push(context, std::make_unique<ImportIncidents>(context, table, profile, options), summary);
+    if (kind == QLatin1String("risks")) {
+        return push(context,
+            std::make_unique<ImportRows<RiskSnapshot>>(
+                context, &vigil::importRisks, [](Database &db, qint64 id) { return RiskRepository(db).remove(id); },
+                [](Database &db, const RiskSnapshot &snapshot) { RiskRepository(db).restore(snapshot); }, table, profile, options),
+            summary);
+    }
+    // The rest are rows of one table, put back as they were.
     const auto rows = [&](const QString &tableName, RowImporter importer) {
-        return push(context, std::make_unique<ImportRows>(context, tableName, importer, table, profile, options), summary);
+        const auto remove = [tableName](Database &db, qint64 id) {
+            RecordStore store(db, tableName);
+            const QVariantMap row = store.row(id);
+            store.remove(id, Text::tr("Import undone"));
+            return row;
+        };
+        const auto restore = [tableName](Database &db, const QVariantMap &row) {
+            RecordStore(db, tableName).reinsert(row, Text::tr("Import redone"));
+        };
+        return push(context, std::make_unique<ImportRows<QVariantMap>>(context, importer, remove, restore, table, profile, options),
+            summary);
     };
     if (kind == QLatin1String("people"))
         return rows(QStringLiteral("people"), &vigil::importPeople);

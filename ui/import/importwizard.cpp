@@ -6,6 +6,7 @@
 #include "import/peopleimport.h"
 #include "import/recordimport.h"
 #include "people/person.h"
+#include "risks/risk.h"
 #include "incidents/incidentcatalogues.h"
 #include "training/training.h"
 #include "shell/dialogs.h"
@@ -62,6 +63,12 @@ QString fieldTitle(const QString &field)
         {QStringLiteral("owner"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Owner (staff number or name)")},
         {QStringLiteral("dueDate"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Due date")},
         {QStringLiteral("status"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Status")},
+        {QStringLiteral("inherentLikelihood"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Inherent likelihood *")},
+        {QStringLiteral("inherentImpact"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Inherent impact *")},
+        {QStringLiteral("residualLikelihood"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Residual likelihood *")},
+        {QStringLiteral("residualImpact"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Residual impact *")},
+        {QStringLiteral("treatment"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Treatment")},
+        {QStringLiteral("reviewDate"), QT_TRANSLATE_NOOP("vigil::ImportWizard", "Review date")},
     };
     return QCoreApplication::translate("vigil::ImportWizard", titles.value(field, ""));
 }
@@ -111,6 +118,12 @@ const QHash<QString, QStringList> &synonyms()
         {QStringLiteral("owner"), {QStringLiteral("owner"), QStringLiteral("assignedto"), QStringLiteral("responsible")}},
         {QStringLiteral("dueDate"), {QStringLiteral("duedate"), QStringLiteral("due"), QStringLiteral("deadline")}},
         {QStringLiteral("status"), {QStringLiteral("status"), QStringLiteral("state")}},
+        {QStringLiteral("inherentLikelihood"), {QStringLiteral("inherentlikelihood"), QStringLiteral("likelihoodinherent"), QStringLiteral("likelihood")}},
+        {QStringLiteral("inherentImpact"), {QStringLiteral("inherentimpact"), QStringLiteral("impactinherent"), QStringLiteral("impact")}},
+        {QStringLiteral("residualLikelihood"), {QStringLiteral("residuallikelihood"), QStringLiteral("likelihoodresidual")}},
+        {QStringLiteral("residualImpact"), {QStringLiteral("residualimpact"), QStringLiteral("impactresidual")}},
+        {QStringLiteral("treatment"), {QStringLiteral("treatment"), QStringLiteral("response")}},
+        {QStringLiteral("reviewDate"), {QStringLiteral("reviewdate"), QStringLiteral("review"), QStringLiteral("nextreview")}},
     };
     return names;
 }
@@ -136,6 +149,8 @@ QStringList fieldsOf(const QString &kind)
         return trainingImportFields();
     if (kind == QLatin1String("actions"))
         return actionImportFields();
+    if (kind == QLatin1String("risks"))
+        return riskImportFields();
     return incidentImportFields();
 }
 
@@ -147,6 +162,9 @@ QStringList requiredOf(const QString &kind)
         return {QStringLiteral("person"), QStringLiteral("course"), QStringLiteral("completedOn")};
     if (kind == QLatin1String("actions"))
         return {QStringLiteral("description")};
+    if (kind == QLatin1String("risks"))
+        return {QStringLiteral("title"), QStringLiteral("inherentLikelihood"), QStringLiteral("inherentImpact"),
+            QStringLiteral("residualLikelihood"), QStringLiteral("residualImpact")};
     return {QStringLiteral("occurredAt"), QStringLiteral("description")};
 }
 
@@ -159,6 +177,8 @@ QString dateFieldOf(const QString &kind)
         return QStringLiteral("completedOn");
     if (kind == QLatin1String("actions"))
         return QStringLiteral("dueDate");
+    if (kind == QLatin1String("risks"))
+        return QStringLiteral("reviewDate");
     return QStringLiteral("occurredAt");
 }
 
@@ -171,6 +191,8 @@ ImportSummary runImport(Database &db, const QString &kind, const SourceTable &ta
         return importTraining(db, table, profile, options);
     if (kind == QLatin1String("actions"))
         return importActions(db, table, profile, options);
+    if (kind == QLatin1String("risks"))
+        return importRisks(db, table, profile, options);
     return importIncidents(db, table, profile, options);
 }
 
@@ -229,6 +251,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     });
     m_kind->setObjectName(QStringLiteral("importKind"));
     m_kind->addItem(tr("Incidents"), QStringLiteral("incidents"));
+    m_kind->addItem(tr("Risks"), QStringLiteral("risks"));
     m_kind->addItem(tr("People (staff and contractors)"), QStringLiteral("people"));
     m_kind->addItem(tr("Training records"), QStringLiteral("training"));
     m_kind->addItem(tr("Corrective actions"), QStringLiteral("actions"));
@@ -243,7 +266,7 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
     fileForm->addRow(tr("&Sheet:"), m_sheet);
     fileForm->addRow(tr("&Holds:"), m_kind);
     fileForm->addRow(QString(), loadProfileButton);
-    auto *kindsNote = new QLabel(tr("Risks cannot be imported yet. Import people before their training records."), filePage);
+    auto *kindsNote = new QLabel(tr("Import people before their training records, and before the risks and actions they own."), filePage);
     kindsNote->setWordWrap(true);
     fileForm->addRow(QString(), kindsNote);
     setPage(FilePage, filePage);
@@ -270,7 +293,8 @@ ImportWizard::ImportWizard(const ModuleContext &context, QWidget *parent)
         m_dateFormat->addItem(dateFormatTitle(f), dateFormatKey(f));
     m_dateNote->setWordWrap(true);
     m_dateNote->setObjectName(QStringLiteral("importDateNote"));
-    QStringList everyField = incidentImportFields() + peopleImportFields() + trainingImportFields() + actionImportFields();
+    QStringList everyField = incidentImportFields() + riskImportFields() + peopleImportFields() + trainingImportFields()
+        + actionImportFields();
     everyField.removeDuplicates();
     for (const QString &field : std::as_const(everyField)) {
         auto *combo = new QComboBox(columnsPage);
@@ -520,9 +544,15 @@ void ImportWizard::fillValues()
             } else if (u.field == QLatin1String("result")) {
                 for (TrainingResult result : allTrainingResults)
                     choice->addItem(trainingResultTitle(result), trainingResultKey(result));
+            } else if (u.field == QLatin1String("status") && m_kind->currentData().toString() == QLatin1String("risks")) {
+                for (RiskStatus s : {RiskStatus::Open, RiskStatus::InTreatment, RiskStatus::Accepted, RiskStatus::Closed})
+                    choice->addItem(riskStatusTitle(s), riskStatusKey(s));
             } else if (u.field == QLatin1String("status")) {
                 for (ActionStatus s : allActionStatuses)
                     choice->addItem(actionStatusTitle(s), actionStatusKey(s));
+            } else if (u.field == QLatin1String("treatment")) {
+                for (Treatment t : {Treatment::Avoid, Treatment::Reduce, Treatment::Transfer, Treatment::Accept})
+                    choice->addItem(treatmentTitle(t), treatmentKey(t));
             } else {
                 // People are not created here: import them first.
                 for (const Person &p : PeopleRepository(m_context.db).list())
