@@ -209,8 +209,11 @@ RecordKey IncidentRepository::create(const Incident &input, const QString &conte
     if (!incident.persons.isEmpty())
         extra.append({QStringLiteral("persons"), QVariant(), personsText(incident.persons)});
     const RecordKey key = RecordStore(m_db, table).insert(fields, context, extra);
-    writePersons(key.id, incident.persons);
-    writeRisks(key.id, incident.riskIds);
+    // A new record has no rows of people or risks yet: nothing to clear first.
+    if (!incident.persons.isEmpty())
+        writePersons(key.id, incident.persons);
+    if (!incident.riskIds.isEmpty())
+        writeRisks(key.id, incident.riskIds);
     addTimeline(key.id, TimelineKind::Reported,
         incident.reportedBy.isEmpty() ? Text::tr("Reported") : Text::tr("Reported by %1").arg(incident.reportedBy), {},
         {}, 0, incident.reportedAt);
