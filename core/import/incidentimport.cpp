@@ -204,6 +204,18 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     // Many rows: the search index is rebuilt once at the end instead of once per record.
     const bool bulk = candidates.size() > 1000;
     incidents.setSearchDeferred(bulk);
+    // And the secondary indexes of the tables it fills are built again once at the end, in key
+    // order, instead of being updated row by row (the same definitions, read from the file).
+    QList<std::pair<QString, QString>> indexes; // name, definition
+    if (bulk) {
+        Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                   "AND tbl_name IN ('incidents', 'incident_timeline', 'audit_log')"));
+        q.exec();
+        while (q.next())
+            indexes.append({q.value(0).toString(), q.value(1).toString()});
+        for (const auto &[name, definition] : std::as_const(indexes))
+            execute(db, QStringLiteral("DROP INDEX \"%1\"").arg(name));
+    }
     QHash<QString, qint64> created;
     int done = 0;
     for (Candidate &c : candidates) {
@@ -244,6 +256,8 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         if (options.progress && (done % 50 == 0 || done == candidates.size()) && !options.progress(done, int(candidates.size())))
             throw Error(Text::tr("The import was cancelled; nothing was written."));
     }
+    for (const auto &[name, definition] : std::as_const(indexes))
+        execute(db, definition);
     if (bulk)
         incidents.rebuildSearch();
     tx.commit();
