@@ -224,6 +224,7 @@ TEST_CASE("The people list exports the people it shows", "[ui][export][xlsx][peo
             shown.append(list->topLevelItem(i)->text(0));
     }
     REQUIRE(shown.size() > 1);
+    test::screenshot(dialog, QStringLiteral("people-export"));
     REQUIRE(shown.size() < list->topLevelItemCount());
 
     const QString path = f.dir.path(QStringLiteral("people.xlsx"));

@@ -169,6 +169,7 @@ TEST_CASE("The dashboard's charts lead to their records, a custom range is read 
     auto *dialog = test::waitForDialog<KpiValuesDialog>(f, QStringLiteral("kpiValuesDialog"));
     CHECK(dialog->findChild<QSpinBox *>(QStringLiteral("kpiValuesYear"))->value() == 2026);
     auto *grid = dialog->findChild<QTableWidget *>(QStringLiteral("kpiValuesTable"));
+    test::screenshot(dialog, QStringLiteral("kpi-values"));
     const auto rowOf = [&](const QString &name) {
         for (int row = 0; row < grid->rowCount(); ++row) {
             if (grid->verticalHeaderItem(row)->text().startsWith(name))
