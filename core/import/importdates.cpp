@@ -38,12 +38,22 @@ std::optional<QTime> timeOf(const QString &hours, const QString &minutes, const 
     return t.isValid() ? std::optional<QTime>(t) : std::nullopt;
 }
 
-std::optional<QDateTime> at(int year, int month, int day, const std::optional<QTime> &time)
+// What a text says: a day and a time on a clock, and whether that clock is UTC (a Z). Kept
+// apart from QDateTime until the zone is known: each local-time QDateTime asks the C library
+// for the zone, which reads /etc/localtime's status every time.
+struct WallClock
+{
+    QDate date;
+    QTime time;
+    bool utc = false;
+};
+
+std::optional<WallClock> at(int year, int month, int day, const std::optional<QTime> &time)
 {
     const QDate date(year, month, day);
     if (!date.isValid() || !time)
         return std::nullopt;
-    return QDateTime(date, *time);
+    return WallClock {date, *time};
 }
 
 int fullYear(const QString &year)
@@ -69,7 +79,9 @@ QString dateFormatTitle(DateFormat format)
     return Text::tr(enumName(names, format).title);
 }
 
-std::optional<QDateTime> parseImportDate(const QString &input, DateFormat format)
+namespace {
+
+std::optional<WallClock> parseWallClock(const QString &input, DateFormat format)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
@@ -86,12 +98,11 @@ std::optional<QDateTime> parseImportDate(const QString &input, DateFormat format
         const QRegularExpressionMatch m = iso.match(text);
         if (!m.hasMatch())
             return std::nullopt;
-        const std::optional<QDateTime> local = at(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(),
+        std::optional<WallClock> read = at(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(),
             timeOf(m.captured(4), m.captured(5), m.captured(6), {}));
-        // A time marked Z is UTC: the same moment in the site's time.
-        if (local && !m.captured(7).isEmpty())
-            return QDateTime(local->date(), local->time(), Qt::UTC).toLocalTime();
-        return local;
+        if (read)
+            read->utc = !m.captured(7).isEmpty();
+        return read;
     }
     case DateFormat::MonthFirst:
     case DateFormat::DayFirst: {
@@ -121,10 +132,35 @@ std::optional<QDateTime> parseImportDate(const QString &input, DateFormat format
             return std::nullopt;
         const auto days = qint64(std::floor(value));
         const auto seconds = qint64(std::llround((value - double(days)) * 86400.0));
-        return QDateTime(QDate(1899, 12, 30).addDays(days), QTime(0, 0)).addSecs(seconds);
+        // A serial day has no time zone: counted on a UTC clock, which has no gaps.
+        const QDateTime clock = QDateTime(QDate(1899, 12, 30).addDays(days), QTime(0, 0), Qt::UTC).addSecs(seconds);
+        return WallClock {clock.date(), clock.time()};
     }
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QDateTime> parseImportDate(const QString &input, DateFormat format)
+{
+    const std::optional<WallClock> read = parseWallClock(input, format);
+    if (!read)
+        return std::nullopt;
+    // A time marked Z is UTC: the same moment in the site's time.
+    if (read->utc)
+        return QDateTime(read->date, read->time, Qt::UTC).toLocalTime();
+    return QDateTime(read->date, read->time);
+}
+
+std::optional<QDateTime> parseImportMoment(const QString &input, DateFormat format, Qt::TimeSpec unmarked)
+{
+    const std::optional<WallClock> read = parseWallClock(input, format);
+    if (!read)
+        return std::nullopt;
+    if (read->utc || unmarked == Qt::UTC)
+        return QDateTime(read->date, read->time, Qt::UTC);
+    return QDateTime(read->date, read->time).toUTC();
 }
 
 QList<DateFormat> dateFormatsFitting(const QStringList &values)

@@ -27,6 +27,10 @@ QString dateFormatTitle(DateFormat format); // "MM/DD/YYYY (US)"
 // date in that format (or names a day that does not exist, like 02/30/2026).
 std::optional<QDateTime> parseImportDate(const QString &text, DateFormat format);
 
+// The moment the text names, in UTC: a time marked Z is UTC, any other is read on the clock
+// given (the site's local time, or UTC for files whose times are UTC without saying so).
+std::optional<QDateTime> parseImportMoment(const QString &text, DateFormat format, Qt::TimeSpec unmarked);
+
 // Every format that reads every non-empty value of a column. Two of them (03/04/2025 read as
 // 4 March or as 3 April) means the user must say which; none means the column is not dates.
 QList<DateFormat> dateFormatsFitting(const QStringList &values);

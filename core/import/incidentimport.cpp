@@ -76,6 +76,15 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     QHash<QString, int> unknownSeverities;
     IncidentRepository incidents(db);
 
+    // A big import changes more pages than SQLite's default cache holds: with a larger cache for
+    // its transaction they are written to the journal once, at the commit, instead of spilled.
+    const int cachePages = scalar(db, QStringLiteral("PRAGMA cache_size")).toInt();
+    execute(db, QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most, used only as needed
+    const auto restoreCache = qScopeGuard([&] { execute(db, QStringLiteral("PRAGMA cache_size = %1").arg(cachePages)); });
+    // Checks and writes in one transaction: the duplicate lookups then read one snapshot instead
+    // of locking the file twice a row, and a dry run ends by rolling back what it never wrote.
+    Transaction tx(db);
+
     QList<Candidate> candidates;
     QSet<QString> seenReferences;
     QSet<QString> seenEvents;
@@ -98,11 +107,9 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         QString occurred = reader.value(row, Field::occurredAt);
         if (occurred.isEmpty())
             occurred = reader.value(row, Field::reportedAt);
-        const auto moment = [&](const QDateTime &read) {
-            return profile.utcTimes ? QDateTime(read.date(), read.time(), Qt::UTC) : read.toUTC();
-        };
-        if (const std::optional<QDateTime> at = parseImportDate(occurred, summary.dateFormat))
-            i.occurredAt = moment(*at);
+        const Qt::TimeSpec clock = profile.utcTimes ? Qt::UTC : Qt::LocalTime;
+        if (const std::optional<QDateTime> at = parseImportMoment(occurred, summary.dateFormat, clock))
+            i.occurredAt = *at;
         else
             problem(Field::occurredAt, occurred,
                 occurred.isEmpty() ? Text::tr("No date: when did it happen?")
@@ -110,8 +117,8 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         const QString reported = reader.value(row, Field::reportedAt);
         if (reported.isEmpty()) {
             i.reportedAt = i.occurredAt;
-        } else if (const std::optional<QDateTime> at = parseImportDate(reported, summary.dateFormat)) {
-            i.reportedAt = moment(*at);
+        } else if (const std::optional<QDateTime> at = parseImportMoment(reported, summary.dateFormat, clock)) {
+            i.reportedAt = *at;
         } else {
             problem(Field::reportedAt, reported, Text::tr("Not a date in the format %1.").arg(dateFormatTitle(summary.dateFormat)));
         }
@@ -195,12 +202,6 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         return summary;
     }
 
-    // A big import changes more pages than SQLite's default cache holds: with a larger cache for
-    // its transaction they are written to the journal once, at the commit, instead of spilled.
-    const int cachePages = scalar(db, QStringLiteral("PRAGMA cache_size")).toInt();
-    execute(db, QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most, used only as needed
-    const auto restoreCache = qScopeGuard([&] { execute(db, QStringLiteral("PRAGMA cache_size = %1").arg(cachePages)); });
-    Transaction tx(db);
     // Many rows: the search index is rebuilt once at the end instead of once per record.
     const bool bulk = candidates.size() > 1000;
     incidents.setSearchDeferred(bulk);

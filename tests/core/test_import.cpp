@@ -19,6 +19,9 @@
 #include "testconfig.h"
 
 #include <QFile>
+#include <QScopeGuard>
+
+#include <ctime>
 
 #include <catch2/catch.hpp>
 
@@ -137,6 +140,48 @@ TEST_CASE("Dates in every format, with the ambiguous case left to the user", "[i
     const QList<DateFormat> both = dateFormatsFitting({QStringLiteral("03/04/2025"), QStringLiteral("05/06/2025"), QString()});
     CHECK(both == QList<DateFormat> {DateFormat::MonthFirst, DateFormat::DayFirst});
     CHECK(dateFormatsFitting({QStringLiteral("soon")}).isEmpty());
+}
+
+TEST_CASE("Times marked Z, and times of a file said to be in UTC, are the moments they name wherever the site is", "[import]")
+{
+    // The site is in Berlin (UTC+1 in February); restored afterwards for the other tests.
+    const QByteArray zone = qgetenv("TZ");
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    const auto restore = qScopeGuard([&] {
+        zone.isNull() ? qunsetenv("TZ") : qputenv("TZ", zone);
+        tzset();
+    });
+    const QDateTime utc(QDate(2026, 2, 18), QTime(21, 43), Qt::UTC);
+    const auto moment = [](const char *text, Qt::TimeSpec clock) {
+        return parseImportMoment(QString::fromLatin1(text), DateFormat::Iso, clock);
+    };
+    CHECK(moment("2026-02-18T21:43:00Z", Qt::UTC) == utc);
+    CHECK(moment("2026-02-18T21:43:00Z", Qt::LocalTime) == utc);
+    CHECK(moment("2026-02-18 21:43", Qt::UTC) == utc);
+    CHECK(moment("2026-02-18 22:43", Qt::LocalTime) == utc);
+    CHECK(moment("2026-02-18 22:43", Qt::LocalTime)->timeSpec() == Qt::UTC);
+    CHECK(parseImportDate(QStringLiteral("2026-02-18T21:43:00Z"), DateFormat::Iso)->time() == QTime(22, 43));
+    // A spreadsheet day number is a clock reading with no zone, including on the night the
+    // clocks go forward (29 March 2026, 02:00 to 03:00 in Berlin).
+    CHECK(parseImportMoment(QStringLiteral("46110.5"), DateFormat::Serial, Qt::UTC)
+        == QDateTime(QDate(2026, 3, 29), QTime(12, 0), Qt::UTC));
+
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    ImportProfile exported = profile();
+    exported.utcTimes = true;
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("export.csv"),
+        "Ref,When,What,Type,Grade,Where\n"
+        "Z-1,2026-02-18T21:43:00.000Z,Van broken into,Theft,high,Gate 2\n"
+        "Z-2,2026-02-18 21:50,Second van,Theft,high,Gate 2\n"));
+    const ImportSummary summary = importIncidents(*db, table, exported);
+    REQUIRE(summary.imported == 2);
+    CHECK(scalar(*db, QStringLiteral("SELECT occurred_at FROM incidents WHERE external_reference = 'Z-1'")).toString()
+        == QLatin1String("2026-02-18T21:43:00.000Z"));
+    CHECK(scalar(*db, QStringLiteral("SELECT occurred_at FROM incidents WHERE external_reference = 'Z-2'")).toString()
+        == QLatin1String("2026-02-18T21:50:00.000Z"));
 }
 
 TEST_CASE("An incident import checks every row first and lands whole or not at all", "[import]")
