@@ -70,6 +70,13 @@ TEST_CASE("A new site file is a Vigil SQLite file at the latest format", "[datab
         CHECK(scalar(*db, QStringLiteral("SELECT value FROM vigil_meta WHERE key = 'created_with'")).toString()
             == QStringLiteral(VIGIL_VERSION));
         CHECK(QFileInfo::exists(path + QStringLiteral(".lock")));
+        // The journal beside an open file holds the newest records: it is as private as the file.
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            INFO(suffix.toStdString());
+            const QFileDevice::Permissions journal = QFileInfo(path + suffix).permissions();
+            CHECK(journal.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+            CHECK(!(journal & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+        }
     }
     // The header names the file as Vigil's before SQLite ever opens it.
     const QByteArray header = test::readFile(path).left(100);

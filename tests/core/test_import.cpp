@@ -17,9 +17,14 @@
 #include "io/exporttable.h"
 #include "storage/query.h"
 #include "testconfig.h"
+#include "core/incidenttestsupport.h"
 
 #include <QFile>
 #include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <functional>
 
 #include <ctime>
 
@@ -510,5 +515,93 @@ TEST_CASE("Risks are imported with their ratings by score or by the step's name,
     CHECK(arson.inherent.level == criteria.levelAt(4, 4));
     CHECK(arson.residual.likelihood == 2);
     CHECK(importRisks(*db, table, p, skip).duplicates == 3);
+    test::requireHealthy(*db);
+}
+
+TEST_CASE("A disk that fills during an import or an attachment refuses that step and loses nothing", "[import][fault]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    IncidentRepository incidents(*db);
+    const qint64 saved = incidents.create(test::makeIncident(*db, QStringLiteral("Saved before the disk filled"))).id;
+
+    // 2,000 rows: a bulk import, which takes its indexes down while it writes.
+    QByteArray csv = "Ref;When;What;Type;Grade;Where\n";
+    for (int row = 0; row < 2000; ++row)
+        csv += QStringLiteral("F-%1;2026-03-%2 10:00;Row %1 of a file too big for the disk;THEFT;1;Gate %3\n")
+                   .arg(row)
+                   .arg(1 + row % 28)
+                   .arg(row % 9)
+                   .toUtf8();
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("big.csv"), csv));
+    const int pages = scalar(*db, QStringLiteral("PRAGMA page_count")).toInt();
+    // The disk is full: SQLite may grow the file by a few pages only.
+    execute(*db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages + 20));
+    const auto refused = [](const std::function<void()> &step) {
+        try {
+            step();
+            FAIL("the full disk was not noticed");
+        } catch (const Error &e) {
+            CHECK(e.message().contains(QStringLiteral("disk is full")));
+        }
+    };
+    refused([&] { importIncidents(*db, table, profile()); });
+    refused([&] { incidents.addAttachment(saved, QStringLiteral("cctv.mp4"), QByteArray(2 * 1024 * 1024, 'v')); });
+
+    // Nothing half-done: the record saved before is whole, the file is sound, every index is back.
+    CHECK(incidentCount(*db) == 1);
+    CHECK(incidents.load(saved).description == QStringLiteral("Saved before the disk filled"));
+    CHECK(incidents.attachments(saved).isEmpty());
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents'"))
+              .toInt()
+        >= 8);
+    test::requireHealthy(*db);
+
+    // With space again, the same import and attachment go through on the same connection.
+    execute(*db, QStringLiteral("PRAGMA max_page_count = 1073741823"));
+    CHECK(importIncidents(*db, table, profile()).imported == 2000);
+    incidents.addAttachment(saved, QStringLiteral("cctv.mp4"), QByteArray(2 * 1024 * 1024, 'v'));
+    CHECK(incidents.attachments(saved).size() == 1);
+    test::requireHealthy(*db);
+}
+
+TEST_CASE("An import or an attachment meeting a file locked by a SQLite tool is refused whole, then goes through", "[import][fault]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    IncidentRepository incidents(*db);
+    const qint64 saved = incidents.create(test::makeIncident(*db, QStringLiteral("Saved before the lock"))).id;
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("log.csv"), sample));
+    ImportOptions skipping;
+    skipping.skipInvalid = true;
+    {
+        // Someone holds a write transaction open in a SQLite tool beside the running Vigil.
+        QSqlDatabase tool = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tool"));
+        tool.setDatabaseName(db->path());
+        REQUIRE(tool.open());
+        QSqlQuery lock(tool);
+        REQUIRE(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        for (const auto &step : std::initializer_list<std::function<void()>> {
+                 [&] { importIncidents(*db, table, profile(), skipping); },
+                 [&] { incidents.addAttachment(saved, QStringLiteral("photo.jpg"), QByteArray(4096, 'p')); }}) {
+            try {
+                step();
+                FAIL("the lock was not noticed");
+            } catch (const Error &e) {
+                CHECK(e.message().contains(QStringLiteral("busy in another program")));
+            }
+        }
+        lock.exec(QStringLiteral("ROLLBACK"));
+        lock.finish();
+        tool.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tool"));
+    CHECK(incidentCount(*db) == 1);
+    CHECK(incidents.attachments(saved).isEmpty());
+    CHECK(importIncidents(*db, table, profile(), skipping).imported == 2); // A-1 and A-2: the rest are invalid or twice
+    incidents.addAttachment(saved, QStringLiteral("photo.jpg"), QByteArray(4096, 'p'));
+    CHECK(incidents.attachments(saved).size() == 1);
     test::requireHealthy(*db);
 }
