@@ -181,3 +181,46 @@ TEST_CASE("The import wizard adds people, creating the posts it does not know, i
     CHECK(people() == before + 2);
     test::requireHealthy(f.window->database());
 }
+
+TEST_CASE("An import that meets a full disk says so, keeps the wizard open and imports once there is room", "[ui][import][fault]")
+{
+    test::PinnedClock pinned;
+    WindowFixture f;
+    const QString csv = f.dir.path(QStringLiteral("big.csv"));
+    QByteArray rows = "Case No,Date,Details,Type,Priority,Place\n";
+    for (int row = 0; row < 1500; ++row)
+        rows += QStringLiteral("D-%1,2026-03-%2 08:15,Row %1 of a log bigger than the disk,Theft,low,Gate %3\n")
+                    .arg(row)
+                    .arg(1 + row % 12, 2, 10, QLatin1Char('0'))
+                    .arg(row % 5)
+                    .toUtf8();
+    test::writeFile(csv, rows);
+    f.trigger(QStringLiteral("actionImport"));
+    auto *wizard = test::waitForDialog<ImportWizard>(f, QStringLiteral("importWizard"));
+    wizard->findChild<QLineEdit *>(QStringLiteral("importFile"))->setText(csv);
+    for (int page = 0; page < 4; ++page)
+        wizard->next();
+    REQUIRE(wizard->currentId() == ImportWizard::CheckPage);
+    REQUIRE(wizard->lastCheck().imported == 1500);
+
+    // The disk is full: SQLite may not grow the file any more.
+    Database &db = f.window->database();
+    execute(db, QStringLiteral("PRAGMA max_page_count = %1").arg(scalar(db, QStringLiteral("PRAGMA page_count")).toInt()));
+    dialogs::takeShownMessages();
+    wizard->accept();
+    const QStringList messages = dialogs::takeShownMessages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages.at(0).contains(QStringLiteral("disk is full")));
+    CHECK(wizard->isVisible()); // the mapping is still there to try again
+    CHECK(incidents(f) == 0);
+    CHECK(f.window->undoStack().count() == 0);
+    test::requireHealthy(db);
+
+    // Space again: the same Finish imports everything.
+    execute(db, QStringLiteral("PRAGMA max_page_count = 1073741823"));
+    wizard->accept();
+    test::flushDeletes();
+    f.activate();
+    CHECK(incidents(f) == 1500);
+    CHECK(f.window->undoStack().count() == 1);
+}
