@@ -223,6 +223,56 @@ TEST_CASE("Photos attach with a thumbnail; a file over 50 MB gets a clear messag
     dialog.close();
 }
 
+TEST_CASE("Bad files and a full disk refuse an attachment with one message; the dialog keeps working", "[ui][incidents][attachments][fault]")
+{
+    WindowFixture f;
+    Database &db = f.window->database();
+    const qint64 id = IncidentRepository(db).create(makeIncident(db, QStringLiteral("Window broken at the stores"))).id;
+    IncidentDialog dialog(ModuleContext {db, f.window->undoStack(), *f.window}, id, f.window);
+    dialog.show();
+    auto *add = dialog.findChild<QPushButton *>(QStringLiteral("addAttachment"));
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("attachmentList"));
+    const auto refused = [&](const QString &path, const QString &expected) {
+        INFO(path.toStdString());
+        dialogs::takeShownMessages();
+        dialogs::setNextFileName(path);
+        add->click();
+        QCoreApplication::processEvents();
+        const QStringList messages = dialogs::takeShownMessages();
+        REQUIRE(messages.size() == 1);
+        CHECK(messages.at(0).contains(expected));
+        CHECK(IncidentRepository(db).attachments(id).isEmpty());
+        CHECK(list->count() == 0);
+    };
+    // Chosen, then gone before it was read (a USB stick pulled out); a folder.
+    refused(f.dir.path(QStringLiteral("gone.jpg")), QStringLiteral("gone.jpg"));
+    refused(f.dir.root(), QStringLiteral("cannot be read"));
+    // The disk is full: SQLite may not grow the file any more.
+    const QString photo = f.dir.path(QStringLiteral("stores.jpg"));
+    test::writeFile(photo, QByteArray(3 * 1024 * 1024, 'j'));
+    execute(db, QStringLiteral("PRAGMA max_page_count = %1").arg(scalar(db, QStringLiteral("PRAGMA page_count")).toInt()));
+    refused(photo, QStringLiteral("disk is full"));
+    CHECK(f.window->undoStack().count() == 0);
+    execute(db, QStringLiteral("PRAGMA max_page_count = 1073741823"));
+
+    // A file that says it is a picture but is not one is kept as a document, without a thumbnail.
+    const QString fake = f.dir.path(QStringLiteral("broken.png"));
+    test::writeFile(fake, QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(5000, '\xff'));
+    dialogs::setNextFileName(fake);
+    add->click();
+    QCoreApplication::processEvents();
+    REQUIRE(list->count() == 1);
+    CHECK(list->item(0)->text().startsWith(QStringLiteral("broken.png")));
+    CHECK_FALSE(AttachmentStore(db).info(IncidentRepository(db).attachments(id).at(0).attachmentId).hasThumbnail);
+    // And with room again, the photo the full disk refused goes in.
+    dialogs::setNextFileName(photo);
+    add->click();
+    QCoreApplication::processEvents();
+    CHECK(list->count() == 2);
+    dialog.close();
+    test::requireHealthy(db);
+}
+
 TEST_CASE("The log model passes Qt's model tester and reads pages from both ends", "[ui][incidents]")
 {
     WindowFixture f;
