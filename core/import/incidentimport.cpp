@@ -219,7 +219,16 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     }
     QHash<QString, qint64> created;
     int done = 0;
-    for (Candidate &c : candidates) {
+    const auto cancelled = [&] {
+        ++done;
+        return options.progress && (done % 50 == 0 || done == candidates.size()) && !options.progress(done, int(candidates.size()));
+    };
+    const auto contextOf = [&](const Candidate &c) { return Text::tr("Imported from %1, line %2").arg(table.fileName).arg(c.line); };
+    // Updates of records already in the file first, then every new record in one pass.
+    QList<Incident> fresh;
+    QList<int> freshCandidates;
+    for (qsizetype n = 0; n < candidates.size(); ++n) {
+        Candidate &c = candidates[n];
         if (!c.newCategory.isEmpty()) {
             qint64 &id = created[c.newCategory.toLower()];
             if (id == 0) {
@@ -231,32 +240,38 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
             }
             c.incident.categoryId = id;
         }
-        const QString context = Text::tr("Imported from %1, line %2").arg(table.fileName).arg(c.line);
-        if (c.existingId != 0) {
-            Incident existing = incidents.load(c.existingId);
-            const Incident &in = c.incident;
-            existing.externalReference = in.externalReference;
-            existing.occurredAt = in.occurredAt;
-            existing.reportedAt = in.reportedAt;
-            existing.title = in.title;
-            existing.description = in.description;
-            existing.location = in.location;
-            existing.categoryId = in.categoryId;
-            existing.subcategoryId = in.subcategoryId;
-            existing.severity = in.severity;
-            existing.reportedBy = in.reportedBy;
-            const Incident before = incidents.load(c.existingId);
-            incidents.save(existing, context);
-            summary.updates.append({before, incidents.load(c.existingId)});
-            ++summary.updated;
-        } else {
-            summary.createdIds.append(incidents.create(c.incident, context).id);
-            ++summary.imported;
+        if (c.existingId == 0) {
+            fresh.append(c.incident);
+            freshCandidates.append(int(n));
+            continue;
         }
-        ++done;
-        if (options.progress && (done % 50 == 0 || done == candidates.size()) && !options.progress(done, int(candidates.size())))
+        Incident existing = incidents.load(c.existingId);
+        const Incident before = existing;
+        const Incident &in = c.incident;
+        existing.externalReference = in.externalReference;
+        existing.occurredAt = in.occurredAt;
+        existing.reportedAt = in.reportedAt;
+        existing.title = in.title;
+        existing.description = in.description;
+        existing.location = in.location;
+        existing.categoryId = in.categoryId;
+        existing.subcategoryId = in.subcategoryId;
+        existing.severity = in.severity;
+        existing.reportedBy = in.reportedBy;
+        incidents.save(existing, contextOf(c));
+        summary.updates.append({before, incidents.load(c.existingId)});
+        ++summary.updated;
+        if (cancelled())
             throw Error(Text::tr("The import was cancelled; nothing was written."));
     }
+    bool stopped = false;
+    const QList<qint64> ids = incidents.createMany(
+        fresh, [&](qsizetype i) { return contextOf(candidates.at(freshCandidates.at(i))); },
+        [&](qsizetype) { return !(stopped = cancelled()); });
+    if (stopped)
+        throw Error(Text::tr("The import was cancelled; nothing was written."));
+    summary.createdIds += ids;
+    summary.imported += int(ids.size());
     for (const auto &[name, definition] : std::as_const(indexes))
         execute(db, definition);
     if (bulk)

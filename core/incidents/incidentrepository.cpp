@@ -11,6 +11,7 @@
 #include "storage/sequence.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlRecord>
 
 namespace vigil {
@@ -187,6 +188,20 @@ QList<FieldProblem> IncidentRepository::problems(const Incident &i) const
     return problems;
 }
 
+namespace {
+
+int referenceYear(const Incident &incident)
+{
+    return incident.reportedAt.toLocalTime().date().year();
+}
+
+QString sequenceName(int year)
+{
+    return QStringLiteral("incident-%1").arg(year);
+}
+
+} // namespace
+
 RecordKey IncidentRepository::create(const Incident &input, const QString &context)
 {
     Incident incident = input;
@@ -195,12 +210,47 @@ RecordKey IncidentRepository::create(const Incident &input, const QString &conte
     const QList<FieldProblem> found = problems(incident);
     if (!found.isEmpty())
         throw Error(found.first().message);
+    Transaction tx(m_db);
+    const RecordKey key = insertNew(incident, nextInSequence(m_db, sequenceName(referenceYear(incident))), context);
+    tx.commit();
+    return key;
+}
+
+QList<qint64> IncidentRepository::createMany(const QList<Incident> &incidents,
+    const std::function<QString(qsizetype)> &context, const std::function<bool(qsizetype)> &progress)
+{
+    Q_ASSERT(m_db.inTransaction());
+    const QDateTime now = Clock::current().nowUtc();
+    QHash<int, qint64> lastNumbers; // year -> the last reference number given
+    QList<qint64> ids;
+    ids.reserve(incidents.size());
+    for (qsizetype i = 0; i < incidents.size(); ++i) {
+        Incident incident = incidents.at(i);
+        if (!incident.reportedAt.isValid())
+            incident.reportedAt = now;
+        const int year = referenceYear(incident);
+        auto last = lastNumbers.find(year);
+        if (last == lastNumbers.end())
+            last = lastNumbers.insert(year,
+                scalar(m_db, QStringLiteral("SELECT last_value FROM sequences WHERE name = ?"), {sequenceName(year)})
+                    .toLongLong());
+        ids.append(insertNew(incident, ++*last, context(i)).id);
+        if (progress && !progress(i))
+            return ids;
+    }
+    for (auto it = lastNumbers.cbegin(); it != lastNumbers.cend(); ++it)
+        execute(m_db,
+            QStringLiteral("INSERT INTO sequences (name, last_value) VALUES (?, ?) "
+                           "ON CONFLICT (name) DO UPDATE SET last_value = excluded.last_value"),
+            {sequenceName(it.key()), it.value()});
+    return ids;
+}
+
+RecordKey IncidentRepository::insertNew(Incident incident, qint64 number, const QString &context)
+{
     if (incident.status == IncidentStatus::Closed && !incident.closedAt.isValid())
         incident.closedAt = Clock::current().nowUtc();
-    Transaction tx(m_db);
-    const int year = incident.reportedAt.toLocalTime().date().year();
-    const qint64 number = nextInSequence(m_db, QStringLiteral("incident-%1").arg(year));
-    incident.reference = QStringLiteral("INC-%1-%2").arg(year).arg(number, 4, 10, QLatin1Char('0'));
+    incident.reference = QStringLiteral("INC-%1-%2").arg(referenceYear(incident)).arg(number, 4, 10, QLatin1Char('0'));
     QVariantMap fields = fieldsOf(incident);
     fields.insert(QStringLiteral("reference"), incident.reference);
     if (!incident.uuid.isEmpty())
@@ -220,7 +270,6 @@ RecordKey IncidentRepository::create(const Incident &input, const QString &conte
     if (incident.status != IncidentStatus::Reported)
         addTimeline(key.id, TimelineKind::Status, context, IncidentStatus::Reported, incident.status);
     refreshSearch(key.id);
-    tx.commit();
     return key;
 }
 

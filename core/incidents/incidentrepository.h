@@ -96,6 +96,13 @@ public:
     // Saves a new incident: its reference (INC-year-number, by the year it was reported) is
     // assigned now and never reused; the timeline starts with its report.
     RecordKey create(const Incident &incident, const QString &context = {});
+    // Many new incidents at once (an import of thousands), in the caller's transaction: each gets
+    // the row, reference, audit entry and first timeline entry create() gives it, without a
+    // savepoint and a sequence statement of its own. They must have passed problems().
+    // context(i) is incident i's audit context; progress(i) returning false stops (the caller
+    // then rolls back). Returns the new ids in order.
+    QList<qint64> createMany(const QList<Incident> &incidents, const std::function<QString(qsizetype)> &context,
+        const std::function<bool(qsizetype)> &progress = {});
     // Saves changes to the fields, people and links (not the status: see changeStatus).
     void save(const Incident &incident, const QString &context = {});
 
@@ -145,6 +152,8 @@ private:
     Incident loadRow(qint64 id) const;
     void writePersons(qint64 id, const QList<InvolvedPerson> &persons);
     void writeRisks(qint64 id, const QList<qint64> &riskIds);
+    // Writes a checked new incident numbered `number` in its reporting year (create's body).
+    RecordKey insertNew(Incident incident, qint64 number, const QString &context);
     qint64 addTimeline(qint64 id, TimelineKind kind, const QString &text, std::optional<IncidentStatus> from = {},
         std::optional<IncidentStatus> to = {}, qint64 corrects = 0, const QDateTime &at = {});
     Database &m_db;

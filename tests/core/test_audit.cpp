@@ -7,6 +7,12 @@
 #include "storage/query.h"
 #include "storage/recordstore.h"
 
+#include <QDate>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
 #include <catch2/catch.hpp>
 
 using namespace vigil;
@@ -190,4 +196,55 @@ TEST_CASE("Changes round-trip through their stored JSON", "[audit]")
     // Binary values are identified by size and hash, not copied.
     CHECK(find(decoded, QStringLiteral("logo"))->before.toString().startsWith(QStringLiteral("[4 bytes, sha256 ")));
     CHECK_FALSE(AuditLog::decodeChanges(QStringLiteral("not json"), &decoded));
+}
+
+TEST_CASE("Changes are stored as the very JSON text Qt's writer makes of them", "[audit]")
+{
+    // The reference: what QJsonDocument writes for the same changes (the encoder writes it
+    // directly, for speed, and must not change a byte of what earlier versions stored).
+    const auto reference = [](const FieldChanges &changes) {
+        const auto value = [](const QVariant &v) -> QJsonValue {
+            if (v.isNull() || !v.isValid())
+                return QJsonValue::Null;
+            switch (v.typeId()) {
+            case QMetaType::Bool:
+                return v.toBool();
+            case QMetaType::Int:
+            case QMetaType::LongLong:
+                return v.toLongLong();
+            case QMetaType::Double:
+                return v.toDouble();
+            case QMetaType::QDate:
+                return toStoredDate(v.toDate());
+            default:
+                return v.toString();
+            }
+        };
+        QJsonObject object;
+        for (const FieldChange &change : changes)
+            object.insert(change.field, QJsonObject {{QStringLiteral("old"), value(change.before)}, {QStringLiteral("new"), value(change.after)}});
+        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    };
+    QString controls;
+    for (char16_t c = 0; c < 0x20; ++c)
+        controls += QChar(c);
+    const FieldChanges changes {
+        {QStringLiteral("title"), QString(), QStringLiteral("Gate \"B\" \\ back\tdoor\nsecond line\r")},
+        {QStringLiteral("controls"), controls + QStringLiteral("\x7f end"), QStringLiteral("")},
+        {QStringLiteral("arabic"), QStringLiteral("نقطة التفتيش \u202e reversed \u200d"), QVariant()},
+        {QStringLiteral("loss"), 120.5, 0.1 + 0.2},
+        {QStringLiteral("whole"), 3.0, -0.0},
+        {QStringLiteral("huge"), 1e21, 6.02214076e23},
+        {QStringLiteral("tiny"), 5e-324, std::numeric_limits<double>::max()},
+        {QStringLiteral("count"), qlonglong(-9007199254740993LL), 42},
+        {QStringLiteral("flag"), true, false},
+        {QStringLiteral("day"), QDate(2026, 2, 18), QVariant()},
+        {QStringLiteral("a_first"), QVariant(), QStringLiteral("sorted before the rest")},
+        {QStringLiteral("title"), QStringLiteral("twice: the last change wins"), QStringLiteral("as in a JSON object")},
+    };
+    CHECK(AuditLog::encodeChanges(changes) == reference(changes));
+    CHECK(AuditLog::encodeChanges({}) == reference({}));
+    // Characters beyond the Basic Multilingual Plane, and a broken half of one.
+    const FieldChanges emoji {{QStringLiteral("note"), QVariant(), QStringLiteral("🚨 alarm \xD83D broken")}};
+    CHECK(AuditLog::encodeChanges(emoji) == reference(emoji));
 }

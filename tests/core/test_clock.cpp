@@ -44,3 +44,16 @@ TEST_CASE("Stored times are UTC ISO 8601 with milliseconds; dates are ISO", "[cl
     CHECK_FALSE(parseIsoDate(QStringLiteral("2026-2-3")).isValid());
     CHECK_FALSE(parseIsoDate(QStringLiteral("23/11/2026")).isValid());
 }
+
+TEST_CASE("Stored times are written exactly as Qt's format would write them", "[clock]")
+{
+    const auto qtFormat = [](const QDateTime &dt) { return dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")); };
+    for (const QDateTime &dt : {QDateTime(QDate(2026, 11, 24), QTime(9, 5, 7, 3), Qt::UTC),
+             QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
+             QDateTime(QDate(1970, 1, 1), QTime(0, 0, 0, 1), Qt::UTC), QDateTime(QDate(2026, 3, 29), QTime(2, 30), Qt::LocalTime),
+             QDateTime(QDate(12000, 1, 1), QTime(12, 0), Qt::UTC)}) {
+        INFO(dt.toString(Qt::ISODateWithMs).toStdString());
+        CHECK(toStoredUtc(dt) == qtFormat(dt));
+    }
+    CHECK(toStoredUtc(QDateTime()).isEmpty());
+}
