@@ -173,7 +173,7 @@ QList<DateFormat> dateFormatsFitting(const QStringList &values)
             if (value.trimmed().isEmpty())
                 continue;
             any = true;
-            if (!parseImportDate(value, format)) {
+            if (!parseWallClock(value, format)) {
                 all = false;
                 break;
             }
