@@ -52,7 +52,9 @@ BackupDialog::BackupDialog(const QString &databasePath, QWidget *parent)
     warning->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Save to:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Save to:"));
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(QString(), m_encrypt);
     form->addRow(tr("&Passphrase:"), m_passphrase);
     form->addRow(tr("&Repeat it:"), m_confirm);

@@ -121,11 +121,13 @@ BackupSettingsDialog::BackupSettingsDialog(const QString &databasePath, QWidget 
 
     auto *form = new QFormLayout;
     form->addRow(QString(), m_automatic);
-    form->addRow(tr("&Folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("&Folder:"));
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(QString(), m_resolved);
-    form->addRow(tr("Keep the last:"), m_daily);
-    form->addRow(tr("And the first of:"), m_monthly);
-    auto *note = new QLabel(tr("Older automatic backups are deleted only after a new one has been written and checked. "
+    form->addRow(tr("Keep &daily backups for:"), m_daily);
+    form->addRow(tr("Keep &monthly backups for:"), m_monthly);
+    auto *note = new QLabel(tr("A month's backup is its first one. Older automatic backups are deleted only after a new one has been written and checked. "
                                "Backups made with Back Up Now and those made before an upgrade are never deleted. "
                                "Every upgrade of the file's format is preceded by a backup in this folder."));
     note->setWordWrap(true);

@@ -52,7 +52,9 @@ RestoreDialog::RestoreDialog(const QString &databasePath, const QString &backupP
     m_read->setObjectName(QStringLiteral("restoreRead"));
 
     auto *top = new QFormLayout;
-    top->addRow(tr("&Backup:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Backup:"));
+    pathLabel->setBuddy(m_path);
+    top->addRow(pathLabel, pathRow);
     top->addRow(tr("&Passphrase:"), m_passphrase);
     m_passphraseLabel = qobject_cast<QLabel *>(top->labelForField(m_passphrase));
 
@@ -67,6 +69,7 @@ RestoreDialog::RestoreDialog(const QString &databasePath, const QString &backupP
     m_facts->addRow(tr("Corrective actions:"), factLabel(QStringLiteral("restoreActions")));
     auto *factsBox = new QWidget;
     factsBox->setObjectName(QStringLiteral("restoreFacts"));
+    m_facts->setContentsMargins(0, 0, 0, 0);
     factsBox->setLayout(m_facts);
 
     m_problem = problemLabel(QStringLiteral("restoreProblem"), this);
