@@ -182,6 +182,9 @@ QString completeRestore(const StagedRestore &staged)
         putBack();
         throw Error(Text::tr("The backup could not be put in the place of '%1'; the file was left as it was.").arg(name));
     }
+    // A backup that was a copy of a file in use (WAL) leaves SQLite's index files of the staged
+    // name behind after its check; they belong to nothing now.
+    backupfile::removeTemporary(staged.stagedPath);
     syncFolder(QFileInfo(db).absolutePath());
     return aside;
 }

@@ -417,3 +417,29 @@ TEST_CASE("The backup before a migration goes to the configured folder, and a fa
         CHECK(test::sha256(path) == before);
     }
 }
+
+TEST_CASE("A plain copy of a site file restores like a backup and leaves nothing beside it", "[backup][restore]")
+{
+    TempDir dir;
+    QString path;
+    {
+        auto db = siteWithProfile(dir);
+        path = db->path();
+        note(*db, QStringLiteral("state"), QStringLiteral("copied by hand"));
+    }
+    // Copied with the file manager: a site file, in WAL mode, not made by `vigil backup`.
+    const QString copy = dir.path(QStringLiteral("usb-stick-copy.vigil"));
+    REQUIRE(QFile::copy(path, copy));
+    REQUIRE(test::readFile(copy).at(18) == 2);
+    {
+        auto db = Database::open(path);
+        note(*db, QStringLiteral("state"), QStringLiteral("changed later"));
+    }
+    const StagedRestore staged = stageRestore(copy, path);
+    CHECK(staged.facts.siteName == QStringLiteral("Harbour Cold Store"));
+    const QString aside = completeRestore(staged);
+    CHECK(noteIn(path, QStringLiteral("state")) == QStringLiteral("copied by hand"));
+    CHECK(noteIn(aside, QStringLiteral("state")) == QStringLiteral("changed later"));
+    CHECK(test::listDir(dir.root())
+        == QStringList({QFileInfo(aside).fileName(), QStringLiteral("site.vigil"), QStringLiteral("usb-stick-copy.vigil")}));
+}

@@ -225,3 +225,38 @@ TEST_CASE("Backup Settings choose the folder and how many copies are kept; the d
     CHECK(written.isEmpty());
     waitForDailyBackups();
 }
+
+TEST_CASE("The window backs the file up on its first start of the day, after the integrity check", "[ui][backup]")
+{
+    Settings::instance().clear();
+    dialogs::setTestMode(true);
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    {
+        auto db = Database::create(path);
+        SiteProfile profile;
+        profile.name = QStringLiteral("Ridge Quarry");
+        SiteRepository(*db).save(profile);
+    }
+    test::PinnedClock clock(QDateTime(QDate(2026, 11, 23), QTime(7, 0), Qt::UTC));
+    const QString today = dir.path(QStringLiteral("backups/site-2026-11-23.vigil"));
+    const bool automatic = GENERATE(true, false);
+    Settings::instance().setValue(Settings::Key::BackupAutomatic, automatic);
+    {
+        WindowManager manager;
+        MainWindow *window = manager.start({path, false, true});
+        REQUIRE(window);
+        bool checked = false;
+        QObject::connect(window, &MainWindow::integrityChecked, window, [&] { checked = true; });
+        REQUIRE(QTest::qWaitFor([&] { return checked; }, 20000));
+        waitForDailyBackups();
+        QCoreApplication::processEvents();
+        CHECK(QFileInfo::exists(today) == automatic);
+        window->close();
+        test::flushDeletes();
+    }
+    if (automatic)
+        CHECK(Database::verifyIntegrity(today).isEmpty());
+    else
+        CHECK(!QFileInfo::exists(dir.path(QStringLiteral("backups"))));
+}
