@@ -7,6 +7,7 @@
 #include "widgets/registerwidgets.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
@@ -131,6 +132,8 @@ void BackupDialog::backUp()
         options.passphrase = m_passphrase->text().toUtf8();
     options.progress = [&progress](int percent) {
         progress.setValue(percent);
+        // The integrity check reports the same percent for a while: Cancel must still answer.
+        QCoreApplication::processEvents();
         return !progress.wasCanceled();
     };
     try {

@@ -3,6 +3,7 @@
 #include "shell/dialogs.h"
 #include "widgets/registerwidgets.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
@@ -179,6 +180,8 @@ void RestoreDialog::readBackup()
     try {
         m_staged = stageRestore(path, m_databasePath, m_passphrase->text().toUtf8(), [&progress](int percent) {
             progress.setValue(percent);
+            // The integrity check reports the same percent for a while: Cancel must still answer.
+            QCoreApplication::processEvents();
             return !progress.wasCanceled();
         });
     } catch (const BackupCancelled &) {
