@@ -13,6 +13,8 @@ int main(int argc, char *argv[])
 
     // A first argument that is not an option names a subcommand; those run without a display.
     if (argc > 1 && argv[1][0] != '-') {
+        if (std::strcmp(argv[1], "backup") == 0)
+            return vigil::cli::runBackup(argc, argv);
         if (std::strcmp(argv[1], "check") == 0)
             return vigil::cli::runCheck(argc, argv);
         if (std::strcmp(argv[1], "demo") == 0)
@@ -25,6 +27,8 @@ int main(int argc, char *argv[])
             return vigil::cli::runKpi(argc, argv);
         if (std::strcmp(argv[1], "report") == 0)
             return vigil::cli::runReport(argc, argv);
+        if (std::strcmp(argv[1], "restore") == 0)
+            return vigil::cli::runRestore(argc, argv);
     }
     return vigil::cli::runGui(argc, argv);
 }

@@ -16,6 +16,8 @@ packages=(
   libxlsxwriter-dev unzip
   # reading .xlsx workbooks to import them
   libzip-dev
+  # encrypted backups (Argon2id key derivation, XChaCha20-Poly1305)
+  libsodium-dev
   # tests: Catch2, a virtual display for the smoke test, fonts for rendering
   catch2 xvfb xauth fonts-dejavu-core
   # reading the PDF report back in the tests (pdftotext, pdfinfo)

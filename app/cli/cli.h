@@ -54,6 +54,7 @@ bool stderrIsTerminal();
 
 QString defaultDatabasePath();
 
+int runBackup(int argc, char *argv[]);
 int runCheck(int argc, char *argv[]);
 int runDemo(int argc, char *argv[]);
 int runExport(int argc, char *argv[]);
@@ -61,5 +62,6 @@ int runGui(int argc, char *argv[]);
 int runImport(int argc, char *argv[]);
 int runKpi(int argc, char *argv[]);
 int runReport(int argc, char *argv[]);
+int runRestore(int argc, char *argv[]);
 
 } // namespace vigil::cli

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "backup/backupsettings.h"
 #include "base/error.h"
 #include "base/processclock.h"
 #include "base/translations.h"
@@ -35,10 +36,12 @@ QString mainHelp(const QCommandLineParser &parser)
 {
     QString help = helpText(parser, {});
     help += Text::tr("\nCommands (each has --help; none needs a display):\n"
+                     "  backup   Write a checked (optionally encrypted) backup of a site file.\n"
                      "  check    Check a site file's integrity, schema and audit trail.\n"
                      "  demo     Create a new site file filled with a realistic demo site.\n"
                      "  export   Write a register (risks, ...) to a CSV file.\n"
-                     "  kpi      Print every KPI's value, target and status for a period.\n");
+                     "  kpi      Print every KPI's value, target and status for a period.\n"
+                     "  restore  Restore a site file from a backup, keeping the current file aside.\n");
     return help;
 }
 
@@ -85,7 +88,7 @@ int runGui(int argc, char *argv[])
         if (!parser.positionalArguments().isEmpty()) {
             const QString word = parser.positionalArguments().constFirst();
             if (word == QLatin1String("check") || word == QLatin1String("demo") || word == QLatin1String("export")
-                || word == QLatin1String("kpi"))
+                || word == QLatin1String("kpi") || word == QLatin1String("backup") || word == QLatin1String("restore"))
                 return fail({}, Text::tr("put the command first: 'vigil %1 --database FILE'.").arg(word), UsageError);
             return fail({}, Text::tr("unknown command '%1'. See 'vigil --help'.").arg(word), UsageError);
         }
@@ -120,7 +123,10 @@ int runGui(int argc, char *argv[])
     }
     if (!window)
         return Failure;
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, [] { waitForIntegrityChecks(); });
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, [] {
+        waitForIntegrityChecks();
+        waitForDailyBackups();
+    });
     if (options.quitAfterStartup) {
         // Report the first paint, then wait for the integrity check: a damaged file fails.
         struct Progress

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 #include "base/timeformat.h"
 #include "base/version.h"
+#include "storage/backup.h"
 #include "storage/changenotifier.h"
 #include "storage/fileinspection.h"
 #include "storage/migrations.h"
@@ -162,6 +163,7 @@ struct Database::Private
     QSqlDatabase db;
     std::unique_ptr<QLockFile> lock;
     int schemaVersion = 0;
+    QString backupFolder;
     QString preMigrationCopy;
     std::unique_ptr<ChangeNotifier> notifier = std::make_unique<ChangeNotifier>();
     QString actor = defaultActor();
@@ -258,27 +260,23 @@ void Database::Private::configure()
     q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
 }
 
-void Database::Private::copyAside(const Database &owner)
+void Database::Private::copyAside(const Database &)
 {
+    // A real backup, verified, in the backups folder, before anything changes.
     const QFileInfo info(path);
+    const QDir folder(vigil::backupFolder(path, backupFolder));
     const QString stamp = Clock::current().nowUtc().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString target = info.dir().filePath(
-        QStringLiteral("%1.format%2-%3.vigil").arg(info.completeBaseName()).arg(schemaVersion).arg(stamp));
+    const QString name = QStringLiteral("%1-format%2-before-upgrade-%3").arg(info.completeBaseName()).arg(schemaVersion).arg(stamp);
+    QString target = folder.filePath(name + QStringLiteral(".vigil"));
     for (int n = 2; QFileInfo::exists(target); ++n)
-        target = info.dir().filePath(QStringLiteral("%1.format%2-%3-%4.vigil")
-                                         .arg(info.completeBaseName())
-                                         .arg(schemaVersion)
-                                         .arg(stamp)
-                                         .arg(n));
+        target = folder.filePath(QStringLiteral("%1-%2.vigil").arg(name).arg(n));
     try {
-        execute(owner, QStringLiteral("VACUUM INTO ?"), {target});
+        writeBackupOfConnection(db, target);
     } catch (const Error &e) {
-        removeFileSet(target);
         throw OpenError(OpenError::Reason::MigrationFailed,
-            Text::tr("'%1' needs an upgrade, but the safety copy could not be written (%2); the file was left as it was.")
+            Text::tr("'%1' needs an upgrade, but the backup before it could not be written (%2); the file was left as it was.")
                 .arg(displayName(path), e.message()));
     }
-    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     preMigrationCopy = target;
 }
 
@@ -369,6 +367,7 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, con
     auto p = std::make_unique<Private>();
     p->path = QFileInfo(path).absoluteFilePath();
     p->mode = mode;
+    p->backupFolder = options.backupFolder;
     requireVigilFile(p->path);
     if (mode == OpenMode::ReadWrite) {
         requireWritable(p->path);

@@ -39,6 +39,8 @@ struct OpenOptions
     // moment); the caller then runs verifyIntegrity() itself, e.g. beside a window that is
     // already painting. The header, schema and format checks always run.
     bool deferIntegrityCheck = false;
+    // Where the verified backup taken before a migration goes; empty: "backups" beside the file.
+    QString backupFolder;
 };
 
 enum class OpenMode {
@@ -82,7 +84,8 @@ public:
     const QString &path() const;
     bool isReadOnly() const;
     int schemaVersion() const;
-    // Where the file was copied before it was migrated during this open; empty when it was not.
+    // The verified backup of the file taken before it was migrated during this open (in the
+    // backups folder); empty when it was not migrated.
     const QString &preMigrationCopy() const;
 
     QSqlDatabase connection() const;

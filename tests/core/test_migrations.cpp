@@ -69,7 +69,7 @@ TEST_CASE("A fresh file runs every migration; a second open runs none", "[migrat
     CHECK(test::sha256(path) == created);
 }
 
-TEST_CASE("An older file is copied aside, then upgraded one step per transaction", "[migrations]")
+TEST_CASE("An older file is backed up, then upgraded one step per transaction", "[migrations][backup]")
 {
     TempDir dir;
     const QString path = dir.path(QStringLiteral("site.vigil"));
@@ -89,11 +89,14 @@ TEST_CASE("An older file is copied aside, then upgraded one step per transaction
     CHECK(db->schemaVersion() == oldVersion + 2);
     CHECK(scalar(*db, QStringLiteral("SELECT route || '/' || guard FROM patrols")).toString() == QStringLiteral("kept/unknown"));
 
-    // The copy is the file as it was before: the old format, with its data.
+    // The copy is a verified backup of the file as it was before, in the backups folder beside
+    // it, for the owner only: the old format, with its data.
     const QString copy = db->preMigrationCopy();
     REQUIRE(!copy.isEmpty());
-    CHECK(QFileInfo(copy).absolutePath() == QFileInfo(path).absolutePath());
-    CHECK(QFileInfo(copy).fileName().startsWith(QStringLiteral("site.format%1-").arg(oldVersion)));
+    CHECK(QFileInfo(copy).absolutePath() == dir.path(QStringLiteral("backups")));
+    CHECK(QFileInfo(copy).fileName().startsWith(QStringLiteral("site-format%1-before-upgrade-").arg(oldVersion)));
+    CHECK(QFileInfo(copy).permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+    CHECK(test::listDir(dir.path(QStringLiteral("backups"))) == QStringList {QFileInfo(copy).fileName()});
     db.reset();
     auto old = Database::open(copy, OpenMode::ReadOnly);
     CHECK(old->schemaVersion() == oldVersion);

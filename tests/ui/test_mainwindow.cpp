@@ -134,7 +134,7 @@ TEST_CASE("Every action a user looks for has a shortcut", "[ui][shell]")
 {
     WindowFixture f;
     for (const char *name : {"actionNewFile", "actionOpen", "actionQuit", "actionUndo", "actionRedo",
-             "actionFullScreen", "goto_overview", "goto_site"}) {
+             "actionFullScreen", "goto_overview", "goto_site", "actionBackupNow"}) {
         INFO(name);
         CHECK(!f.find<QAction>(QString::fromLatin1(name))->shortcut().isEmpty());
     }

@@ -60,7 +60,8 @@ AboutDialog::AboutDialog(QWidget *parent)
              "<p><b>Qt</b> (The Qt Company): Core, Gui, Sql, Widgets, Svg and PrintSupport under the GNU "
              "LGPL 3; Charts under the GNU GPL 3.</p>"
              "<p><b>SQLite</b> (D. Richard Hipp and contributors): public domain.</p>"
-             "<p><b>libxlsxwriter</b> (John McNamara), for the Excel exports: BSD 2-Clause.</p>");
+             "<p><b>libxlsxwriter</b> (John McNamara), for the Excel exports: BSD 2-Clause.</p>"
+             "<p><b>libsodium</b> (Frank Denis), for encrypted backups: ISC licence.</p>");
 
     QString credits;
     const QList<DataCredit> shipped = dataCredits();

@@ -91,6 +91,11 @@ QString saveFileName(QWidget *parent, const QString &caption, const QString &dir
     return fileName([&] { return QFileDialog::getSaveFileName(parent, caption, dir, filter); });
 }
 
+QString existingFolder(QWidget *parent, const QString &caption, const QString &dir)
+{
+    return fileName([&] { return QFileDialog::getExistingDirectory(parent, caption, dir); });
+}
+
 QString saveFileName(QWidget *parent, const QString &caption, const QString &path, const QStringList &filters,
     QString *selectedFilter)
 {

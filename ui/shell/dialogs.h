@@ -22,6 +22,8 @@ QString askText(QWidget *parent, const QString &title, const QString &label, con
 
 QString openFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
 QString saveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
+// A folder (the queued file name in test mode).
+QString existingFolder(QWidget *parent, const QString &caption, const QString &dir);
 // A save dialog offering several formats ("CSV (*.csv)", "Excel workbook (*.xlsx)"): starts on
 // *selectedFilter (when it is one of filters) and path, changes the name's extension when another
 // format is picked, and sets *selectedFilter to the format chosen. In test mode *selectedFilter

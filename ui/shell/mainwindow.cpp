@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "backup/backupdialog.h"
+#include "backup/backupsettings.h"
+#include "backup/restoredialog.h"
 #include "import/importwizard.h"
 #include "modules.h"
 #include "report/reportdialog.h"
@@ -146,6 +149,15 @@ void MainWindow::createMenus()
     });
     importAction->setObjectName(QStringLiteral("actionImport"));
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    file->addSeparator();
+    QAction *backUp = file->addAction(tr("&Back Up Now…"), this, &MainWindow::backUpNow);
+    backUp->setObjectName(QStringLiteral("actionBackupNow"));
+    backUp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    QAction *restore = file->addAction(tr("Res&tore from Backup…"), this, &MainWindow::restoreFromBackup);
+    restore->setObjectName(QStringLiteral("actionRestore"));
+    QAction *backupSettings = file->addAction(tr("Backup &Settings…"), this,
+        [this] { openDialog(new BackupSettingsDialog(m_db->path(), this)); });
+    backupSettings->setObjectName(QStringLiteral("actionBackupSettings"));
     file->addSeparator();
     QAction *quit = file->addAction(themedIcon(QStringLiteral("quit")), tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -440,6 +452,29 @@ void MainWindow::chooseNewFile()
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".vigil");
     emit newRequested(path);
+}
+
+void MainWindow::backUpNow()
+{
+    auto *dialog = new BackupDialog(m_db->path(), this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        showStatus(tr("Backed up to %1 and checked.").arg(QDir::toNativeSeparators(dialog->writtenPath())));
+    });
+    openDialog(dialog);
+}
+
+void MainWindow::restoreFromBackup()
+{
+    const QString backup = dialogs::openFileName(this, tr("Restore from Backup"),
+        backupFolder(m_db->path(), backupPolicy().folder), tr("Vigil backups (*.vigil *.vigil-backup);;All files (*)"));
+    if (backup.isEmpty())
+        return;
+    auto *dialog = new RestoreDialog(m_db->path(), backup, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<StagedRestore> staged = dialog->takeStaged())
+            emit restoreRequested(staged->stagedPath);
+    });
+    openDialog(dialog);
 }
 
 void MainWindow::about()

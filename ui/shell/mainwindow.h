@@ -57,6 +57,9 @@ public:
 signals:
     void openRequested(const QString &path);
     void newRequested(const QString &path);
+    // File > Restore from Backup was confirmed: the backup, checked and staged beside the file,
+    // is to take the file's place (the window manager closes this window, restores and reopens).
+    void restoreRequested(const QString &stagedPath);
     // The background integrity check finished (problem empty: the file is sound).
     void integrityChecked(const QString &problem);
 
@@ -75,6 +78,8 @@ private:
     void askForSiteProfile();
     void chooseFileToOpen();
     void chooseNewFile();
+    void backUpNow();
+    void restoreFromBackup();
     void about();
     Module *module(const QString &id) const;
 

@@ -24,6 +24,10 @@ const Entry &entry(Settings::Key key)
         {Settings::Key::RecentFiles, "files/recent", QStringList()},
         {Settings::Key::UserName, "user/name", QString()},
         {Settings::Key::ExportFormat, "export/format", QStringLiteral("csv")},
+        {Settings::Key::BackupAutomatic, "backup/automatic", true},
+        {Settings::Key::BackupFolder, "backup/folder", QString()},
+        {Settings::Key::BackupDaily, "backup/daily", 7},
+        {Settings::Key::BackupMonthly, "backup/monthly", 12},
     };
     for (const Entry &e : entries) {
         if (e.key == key)

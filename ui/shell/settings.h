@@ -23,6 +23,10 @@ public:
         RecentFiles,
         UserName,
         ExportFormat, // "csv" or "xlsx": what the Export dialog offers first
+        BackupAutomatic, // a backup on the first start of each day
+        BackupFolder,    // empty: "backups" beside the site file; relative: from the site file's folder
+        BackupDaily,     // automatic backups kept: the last this many days ...
+        BackupMonthly,   // ... and the first backup of this many months
     };
 
     static Settings &instance();

@@ -35,6 +35,8 @@ private:
     std::unique_ptr<Database> openOrCreate(const QString &path, bool create);
     MainWindow *showWindow(std::unique_ptr<Database> db, MainWindow *replacing);
     void openFrom(MainWindow *from, const QString &path, bool create);
+    void restoreInto(MainWindow *from, const QString &stagedPath);
+    void backUpToday(MainWindow *window);
 
     QPointer<MainWindow> m_window;
     bool m_interactive = true;

@@ -1,0 +1,445 @@
+// Backups: consistent copies while the file is in use, verification, encryption, restore and
+// the automatic daily backups with their rotation.
+#include "support/testsupport.h"
+
+#include "base/clock.h"
+#include "site/siteprofile.h"
+#include "storage/backup.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/query.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+using namespace vigil;
+using vigil::test::TempDir;
+
+namespace {
+
+const QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+    | QFileDevice::ReadUser | QFileDevice::WriteUser;
+
+void note(Database &db, const QString &key, const QString &value)
+{
+    Transaction tx(db);
+    execute(db, QStringLiteral("INSERT OR REPLACE INTO vigil_meta (key, value) VALUES (?, ?)"), {key, value});
+    tx.commit();
+}
+
+QString noteIn(const QString &path, const QString &key)
+{
+    auto db = Database::open(path, OpenMode::ReadOnly);
+    return scalar(*db, QStringLiteral("SELECT value FROM vigil_meta WHERE key = ?"), {key}).toString();
+}
+
+std::unique_ptr<Database> siteWithProfile(const TempDir &dir, const QString &name = QStringLiteral("site.vigil"))
+{
+    auto db = test::newDatabase(dir, name);
+    SiteProfile profile;
+    profile.name = QStringLiteral("Harbour Cold Store");
+    SiteRepository(*db).save(profile);
+    return db;
+}
+
+QString errorOf(const std::function<void()> &work)
+{
+    try {
+        work();
+    } catch (const Error &e) {
+        return e.message();
+    }
+    return {};
+}
+
+class ExtraMigrations
+{
+public:
+    explicit ExtraMigrations(const QList<Migration> &extra)
+        : m_list(bundledMigrations() + extra)
+    {
+        setMigrationsForTesting(&m_list);
+    }
+    ~ExtraMigrations() { setMigrationsForTesting(nullptr); }
+
+private:
+    QList<Migration> m_list;
+};
+
+} // namespace
+
+TEST_CASE("A backup while another connection holds a write transaction has the committed state and verifies",
+    "[backup]")
+{
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    note(*db, QStringLiteral("committed"), QStringLiteral("yes"));
+    const QString out = dir.path(QStringLiteral("copies/site-copy.vigil"));
+    {
+        Transaction open(*db); // the window is in the middle of a change
+        execute(*db, QStringLiteral("INSERT INTO vigil_meta (key, value) VALUES ('pending', 'no')"));
+        writeBackup(db->path(), out);
+    }
+    CHECK(noteIn(out, QStringLiteral("committed")) == QStringLiteral("yes"));
+    CHECK(noteIn(out, QStringLiteral("pending")).isEmpty());
+    CHECK(Database::verifyIntegrity(out).isEmpty());
+    // Owner only, the folder it made too, and no temporary file left.
+    CHECK(QFileInfo(out).permissions() == ownerOnlyFile);
+    CHECK(QFileInfo(dir.path(QStringLiteral("copies"))).permissions()
+        == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadUser
+            | QFileDevice::WriteUser | QFileDevice::ExeUser));
+    CHECK(test::listDir(dir.path(QStringLiteral("copies"))) == QStringList {QStringLiteral("site-copy.vigil")});
+    // A copy that stands alone: no journal of the original's kind (WAL) beside it.
+    CHECK(test::readFile(out).mid(18, 2) == QByteArray("\x01\x01", 2));
+}
+
+TEST_CASE("What another connection commits during a backup does not enter the copy", "[backup]")
+{
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    // Big enough to be copied in several steps.
+    note(*db, QStringLiteral("ballast"), QString(6'000'000, u'x'));
+    const QString out = dir.path(QStringLiteral("copy.vigil"));
+    BackupOptions options;
+    int calls = 0;
+    options.progress = [&](int) {
+        if (++calls == 1)
+            note(*db, QStringLiteral("late"), QStringLiteral("after the backup began"));
+        return true;
+    };
+    writeBackup(db->path(), out, options);
+    CHECK(calls > 2);
+    CHECK(noteIn(out, QStringLiteral("late")).isEmpty());
+    CHECK(noteIn(out, QStringLiteral("ballast")).size() == 6'000'000);
+    CHECK(noteIn(db->path(), QStringLiteral("late")) == QStringLiteral("after the backup began"));
+}
+
+TEST_CASE("A backup that fails or is cancelled leaves nothing behind", "[backup]")
+{
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    note(*db, QStringLiteral("ballast"), QString(3'000'000, u'x'));
+    QDir().mkpath(dir.path(QStringLiteral("out")));
+
+    SECTION("cancelled")
+    {
+        BackupOptions options;
+        options.progress = [](int percent) { return percent < 30; };
+        CHECK_THROWS_AS(writeBackup(db->path(), dir.path(QStringLiteral("out/copy.vigil")), options), BackupCancelled);
+    }
+    SECTION("cancelled while encrypting")
+    {
+        BackupOptions options;
+        options.passphrase = "correct horse";
+        options.progress = [](int percent) { return percent < 70; };
+        CHECK_THROWS_AS(writeBackup(db->path(), dir.path(QStringLiteral("out/copy.vigil")), options), BackupCancelled);
+    }
+    SECTION("an existing file is not overwritten")
+    {
+        test::writeFile(dir.path(QStringLiteral("out/keep.vigil")), "mine");
+        CHECK(errorOf([&] { writeBackup(db->path(), dir.path(QStringLiteral("out/keep.vigil"))); })
+                  .contains(QStringLiteral("already exists")));
+        CHECK(test::readFile(dir.path(QStringLiteral("out/keep.vigil"))) == "mine");
+        QFile::remove(dir.path(QStringLiteral("out/keep.vigil")));
+    }
+    SECTION("the folder cannot be made")
+    {
+        test::writeFile(dir.path(QStringLiteral("out/blocked")), "a file, not a folder");
+        CHECK(errorOf([&] { writeBackup(db->path(), dir.path(QStringLiteral("out/blocked/copy.vigil"))); })
+                  .contains(QStringLiteral("could not be created")));
+        QFile::remove(dir.path(QStringLiteral("out/blocked")));
+    }
+    SECTION("the folder is not writable")
+    {
+        if (::geteuid() == 0)
+            SUCCEED("root writes everywhere; nothing to test");
+        else {
+            QFile::setPermissions(dir.path(QStringLiteral("out")), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+            CHECK(errorOf([&] { writeBackup(db->path(), dir.path(QStringLiteral("out/copy.vigil"))); })
+                      .contains(QStringLiteral("permission denied")));
+            QFile::setPermissions(dir.path(QStringLiteral("out")),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        }
+    }
+    CHECK(test::listDir(dir.path(QStringLiteral("out"))).isEmpty());
+}
+
+TEST_CASE("An encrypted backup restores with its passphrase and refuses anything else", "[backup][crypto]")
+{
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    note(*db, QStringLiteral("secret"), QStringLiteral("gate code 4711"));
+    note(*db, QStringLiteral("ballast"), QString(2'500'000, u'y')); // several chunks
+    const QString out = dir.path(QStringLiteral("site.vigil-backup"));
+    BackupOptions options;
+    options.passphrase = "correct horse battery";
+    writeBackup(db->path(), out, options);
+    db.reset();
+    CHECK(isEncryptedBackup(out));
+    CHECK(QFileInfo(out).permissions() == ownerOnlyFile);
+    const QByteArray sealed = test::readFile(out);
+    CHECK(!sealed.contains("SQLite format 3"));
+    CHECK(!sealed.contains("gate code 4711"));
+
+    const QString target = dir.path(QStringLiteral("restored/site.vigil"));
+    SECTION("round trip")
+    {
+        StagedRestore staged = stageRestore(out, target, "correct horse battery");
+        CHECK(staged.facts.encrypted);
+        CHECK(staged.facts.siteName == QStringLiteral("Harbour Cold Store"));
+        CHECK(staged.facts.format == Database::latestSchemaVersion());
+        CHECK(staged.facts.takenAt.isValid());
+        CHECK(completeRestore(staged).isEmpty()); // nothing was there to keep aside
+        CHECK(noteIn(target, QStringLiteral("secret")) == QStringLiteral("gate code 4711"));
+        CHECK(QFileInfo(target).permissions() == ownerOnlyFile);
+        return;
+    }
+    QString message;
+    SECTION("wrong passphrase")
+    {
+        message = errorOf([&] { stageRestore(out, target, "correct horse"); });
+        CHECK(message.contains(QStringLiteral("passphrase is wrong")));
+    }
+    SECTION("no passphrase")
+    {
+        message = errorOf([&] { stageRestore(out, target, {}); });
+        CHECK(message.contains(QStringLiteral("is encrypted")));
+    }
+    SECTION("one flipped byte in the ciphertext")
+    {
+        for (const qsizetype at : {qsizetype(200), sealed.size() / 2, sealed.size() - 5}) {
+            QByteArray changed = sealed;
+            changed[at] = char(changed.at(at) ^ 0x01);
+            test::writeFile(out, changed);
+            message = errorOf([&] { stageRestore(out, target, "correct horse battery"); });
+            CHECK(message.contains(QStringLiteral("was modified or damaged")));
+        }
+    }
+    SECTION("a changed header")
+    {
+        QByteArray changed = sealed;
+        changed[47] = char(changed.at(47) ^ 0x01); // the time it was taken
+        test::writeFile(out, changed);
+        message = errorOf([&] { stageRestore(out, target, "correct horse battery"); });
+        CHECK(message.contains(QStringLiteral("was modified or damaged")));
+    }
+    SECTION("truncated")
+    {
+        for (const qsizetype cut : {qsizetype(1), qsizetype(1 << 20), sealed.size() - 100}) {
+            test::writeFile(out, sealed.left(sealed.size() - cut));
+            message = errorOf([&] { stageRestore(out, target, "correct horse battery"); });
+            CHECK(message.contains(QStringLiteral("incomplete")));
+        }
+    }
+    SECTION("extended")
+    {
+        test::writeFile(out, sealed + "x");
+        message = errorOf([&] { stageRestore(out, target, "correct horse battery"); });
+        CHECK(message.contains(QStringLiteral("was modified or damaged")));
+    }
+    CHECK(!message.isEmpty());
+    // Refused: nothing was made where the restore would go.
+    CHECK(test::listDir(dir.path(QStringLiteral("restored"))).isEmpty());
+}
+
+TEST_CASE("A restore shows what the backup holds and keeps the current file aside", "[backup][restore]")
+{
+    TempDir dir;
+    const QString backup = dir.path(QStringLiteral("backups/site-2026-03-14.vigil"));
+    QString path;
+    {
+        auto db = siteWithProfile(dir);
+        path = db->path();
+        note(*db, QStringLiteral("state"), QStringLiteral("in the backup"));
+        writeBackup(path, backup);
+        note(*db, QStringLiteral("state"), QStringLiteral("after the backup"));
+    }
+    const QByteArray current = test::sha256(path);
+    StagedRestore staged = stageRestore(backup, path);
+    CHECK_FALSE(staged.facts.encrypted);
+    CHECK(staged.facts.siteName == QStringLiteral("Harbour Cold Store"));
+    CHECK(staged.facts.lastChange.isValid());
+    CHECK(staged.facts.incidents == 0);
+    CHECK(test::sha256(path) == current); // staging changes nothing
+
+    SECTION("refused while the file is open")
+    {
+        auto open = Database::open(path);
+        CHECK(errorOf([&] { completeRestore(staged); }).contains(QStringLiteral("is open in Vigil")));
+        discardRestore(staged);
+        open.reset();
+        CHECK(test::sha256(path) == current);
+        CHECK(test::listDir(dir.root()) == QStringList {QStringLiteral("site.vigil")});
+    }
+    SECTION("restored")
+    {
+        const QString aside = completeRestore(staged);
+        CHECK(QFileInfo(aside).fileName().startsWith(QStringLiteral("site-before-restore-")));
+        CHECK(QFileInfo(aside).absolutePath() == QFileInfo(path).absolutePath());
+        CHECK(test::sha256(aside) == current);
+        CHECK(noteIn(path, QStringLiteral("state")) == QStringLiteral("in the backup"));
+        CHECK(noteIn(aside, QStringLiteral("state")) == QStringLiteral("after the backup"));
+        CHECK(!QFileInfo::exists(staged.stagedPath));
+    }
+}
+
+TEST_CASE("Restore refuses foreign, damaged and newer files and changes nothing", "[backup][restore]")
+{
+    TempDir dir;
+    QString path;
+    {
+        auto db = siteWithProfile(dir);
+        path = db->path();
+    }
+    const QByteArray current = test::sha256(path);
+    const QString candidate = dir.path(QStringLiteral("candidate.vigil"));
+    QString expected;
+    SECTION("a text file")
+    {
+        test::writeFile(candidate, "shopping list");
+        expected = QStringLiteral("is not a Vigil backup");
+    }
+    SECTION("another program's database")
+    {
+        REQUIRE(test::rawSql(candidate, QStringLiteral("CREATE TABLE songs (title TEXT)")));
+        expected = QStringLiteral("another program");
+    }
+    SECTION("a newer format")
+    {
+        writeBackup(path, candidate);
+        REQUIRE(test::rawSql(candidate, QStringLiteral("PRAGMA user_version = 999")));
+        expected = QStringLiteral("newer version of Vigil");
+    }
+    SECTION("a damaged backup")
+    {
+        writeBackup(path, candidate);
+        QByteArray bytes = test::readFile(candidate);
+        REQUIRE(bytes.size() > 6 * 4096);
+        for (qsizetype i = 2 * 4096; i < 6 * 4096; ++i) // pages 3 to 6: tables of the schema
+            bytes[i] = char(0x5a);
+        test::writeFile(candidate, bytes);
+        expected = QStringLiteral("damaged");
+    }
+    const QString message = errorOf([&] { stageRestore(candidate, path); });
+    INFO(message.toStdString());
+    CHECK(message.contains(expected));
+    CHECK(test::sha256(path) == current);
+    CHECK(!QFileInfo::exists(path + QStringLiteral(".restoring")));
+}
+
+TEST_CASE("Daily backups keep the last N days and the first of the last M months", "[backup][rotation]")
+{
+    TempDir dir;
+    QString path;
+    {
+        auto db = siteWithProfile(dir);
+        path = db->path();
+    }
+    test::PinnedClock clock(QDateTime(QDate(2025, 11, 20), QTime(8, 0), Qt::UTC));
+    BackupPolicy policy;
+    policy.daily = 7;
+    policy.monthly = 12;
+    const QString folder = dir.path(QStringLiteral("backups"));
+    QDir().mkpath(folder);
+    // Files that are not this site's automatic backups are never rotated away.
+    test::writeFile(dir.path(QStringLiteral("backups/site-format5-before-upgrade-20250101-100000.vigil")), "x");
+    test::writeFile(dir.path(QStringLiteral("backups/other-2025-11-20.vigil")), "x");
+    for (QDate day(2025, 11, 20); day <= QDate(2026, 11, 23); day = day.addDays(1)) {
+        clock.clock().set(QDateTime(day, QTime(8, 0), Qt::UTC));
+        CHECK(runDailyBackup(path, policy) == QDir(folder).filePath(QStringLiteral("site-%1.vigil").arg(day.toString(Qt::ISODate))));
+    }
+    // A second start on the same day writes nothing.
+    CHECK(runDailyBackup(path, policy).isEmpty());
+
+    QStringList expected {QStringLiteral("other-2025-11-20.vigil"),
+        QStringLiteral("site-format5-before-upgrade-20250101-100000.vigil")};
+    for (QDate day(2026, 11, 17); day <= QDate(2026, 11, 23); day = day.addDays(1))
+        expected.append(QStringLiteral("site-%1.vigil").arg(day.toString(Qt::ISODate)));
+    for (QDate month(2025, 12, 1); month <= QDate(2026, 11, 1); month = month.addMonths(1))
+        expected.append(QStringLiteral("site-%1.vigil").arg(month.toString(Qt::ISODate)));
+    expected.sort();
+    CHECK(test::listDir(folder) == expected);
+    CHECK(QFileInfo(QDir(folder).filePath(QStringLiteral("site-2026-11-23.vigil"))).permissions() == ownerOnlyFile);
+    CHECK(Database::verifyIntegrity(QDir(folder).filePath(QStringLiteral("site-2026-11-23.vigil"))).isEmpty());
+
+    // A smaller policy keeps fewer.
+    policy.daily = 2;
+    policy.monthly = 1;
+    rotateBackups(path, policy);
+    CHECK(test::listDir(folder)
+        == QStringList({QStringLiteral("other-2025-11-20.vigil"),
+            QStringLiteral("site-2026-11-01.vigil"), QStringLiteral("site-2026-11-22.vigil"),
+            QStringLiteral("site-2026-11-23.vigil"),
+            QStringLiteral("site-format5-before-upgrade-20250101-100000.vigil")}));
+}
+
+TEST_CASE("A backup folder can be configured, relative to the site file's folder", "[backup][rotation]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    CHECK(backupFolder(path, {}) == dir.path(QStringLiteral("backups")));
+    CHECK(backupFolder(path, QStringLiteral("safe")) == dir.path(QStringLiteral("safe")));
+    CHECK(backupFolder(path, QStringLiteral("/srv/vigil-backups")) == QStringLiteral("/srv/vigil-backups"));
+}
+
+TEST_CASE("The backup before a migration goes to the configured folder, and a failing one stops the upgrade",
+    "[backup][migrations]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    Database::create(path);
+    const QByteArray before = test::sha256(path);
+    const ExtraMigrations extra({{Database::latestSchemaVersion() + 1, QStringLiteral("test_patrols"),
+        QStringLiteral("CREATE TABLE patrols (id INTEGER PRIMARY KEY);"), {}}});
+    SECTION("configured folder")
+    {
+        OpenOptions options;
+        options.backupFolder = dir.path(QStringLiteral("elsewhere"));
+        auto db = Database::open(path, OpenMode::ReadWrite, options);
+        CHECK(QFileInfo(db->preMigrationCopy()).absolutePath() == dir.path(QStringLiteral("elsewhere")));
+        CHECK(Database::verifyIntegrity(db->preMigrationCopy()).isEmpty());
+    }
+    SECTION("the backup cannot be written")
+    {
+        test::writeFile(dir.path(QStringLiteral("backups")), "a file where the folder would go");
+        try {
+            Database::open(path);
+            FAIL("migrated without a backup");
+        } catch (const OpenError &e) {
+            CHECK(e.reason() == OpenError::Reason::MigrationFailed);
+            CHECK(e.message().contains(QStringLiteral("backup before it could not be written")));
+        }
+        CHECK(test::sha256(path) == before);
+    }
+}
+
+TEST_CASE("A plain copy of a site file restores like a backup and leaves nothing beside it", "[backup][restore]")
+{
+    TempDir dir;
+    QString path;
+    {
+        auto db = siteWithProfile(dir);
+        path = db->path();
+        note(*db, QStringLiteral("state"), QStringLiteral("copied by hand"));
+    }
+    // Copied with the file manager: a site file, in WAL mode, not made by `vigil backup`.
+    const QString copy = dir.path(QStringLiteral("usb-stick-copy.vigil"));
+    REQUIRE(QFile::copy(path, copy));
+    REQUIRE(test::readFile(copy).at(18) == 2);
+    {
+        auto db = Database::open(path);
+        note(*db, QStringLiteral("state"), QStringLiteral("changed later"));
+    }
+    const StagedRestore staged = stageRestore(copy, path);
+    CHECK(staged.facts.siteName == QStringLiteral("Harbour Cold Store"));
+    const QString aside = completeRestore(staged);
+    CHECK(noteIn(path, QStringLiteral("state")) == QStringLiteral("copied by hand"));
+    CHECK(noteIn(aside, QStringLiteral("state")) == QStringLiteral("changed later"));
+    CHECK(test::listDir(dir.root())
+        == QStringList({QFileInfo(aside).fileName(), QStringLiteral("site.vigil"), QStringLiteral("usb-stick-copy.vigil")}));
+}
