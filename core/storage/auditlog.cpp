@@ -96,23 +96,34 @@ void AuditLog::append(const QString &entity, const QString &recordUuid, AuditAct
                            "VALUES (?, ?, ?, ?, ?, ?, ?)"),
             {fields.at, fields.actor, fields.entity, fields.recordUuid, fields.action, fields.changes, fields.context});
     } else {
-        // The newest entry, read through the rowid (one cached statement, a few microseconds),
-        // rather than remembered: a rollback, a savepoint's included, can never leave a stale head.
-        QByteArray previous;
+        // The newest entry: remembered from the last append in this transaction, else read
+        // through the rowid. The memory is keyed by the transaction's epoch, which a rollback
+        // (a savepoint's too) or the transaction's end changes, so it is never stale.
+        thread_local struct
         {
+            quint64 epoch = 0;
+            qint64 id = 0;
+            QByteArray seal;
+        } head;
+        const quint64 epoch = m_db.transactionEpoch();
+        if (head.epoch != epoch) {
+            head = {epoch, 0, {}};
             Query last(m_db, QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
             last.exec();
             if (last.next()) {
-                fields.id = last.value(0).toLongLong();
-                previous = last.value(1).toByteArray();
+                head.id = last.value(0).toLongLong();
+                head.seal = last.value(1).toByteArray();
             }
         }
-        ++fields.id;
+        fields.id = head.id + 1;
+        const QByteArray seal = auditSeal(fields, head.seal);
         execute(m_db,
             QStringLiteral("INSERT INTO audit_log (id, at, actor, entity, record_uuid, action, changes, context, "
                            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {fields.id, fields.at, fields.actor, fields.entity, fields.recordUuid, fields.action, fields.changes,
-                fields.context, storedSeal(previous), auditSeal(fields, previous)});
+                fields.context, storedSeal(head.seal), seal});
+        head.id = fields.id;
+        head.seal = seal;
     }
     m_db.recordChange(QStringLiteral("audit_log"), 0);
 }

@@ -239,9 +239,21 @@ TEST_CASE("Rolled back work, a savepoint's included, leaves the chain whole", "[
         people.insert({{QStringLiteral("name"), QStringLiteral("F. Kept")}});
         tx.commit();
     }
+    // Two files written in turn, each in its own open transaction, keep their own chains.
+    auto other = test::newDatabase(dir, QStringLiteral("other.vigil"));
+    {
+        Transaction tx(*db);
+        Transaction otherTx(*other);
+        people.insert({{QStringLiteral("name"), QStringLiteral("G. Kept")}});
+        RecordStore(*other, QStringLiteral("people")).insert({{QStringLiteral("name"), QStringLiteral("Elsewhere")}});
+        people.insert({{QStringLiteral("name"), QStringLiteral("H. Kept")}});
+        otherTx.commit();
+        tx.commit();
+    }
+    CHECK(verifyAuditChain(*other).intact());
     CHECK(scalar(*db, QStringLiteral("SELECT group_concat(name, '|') FROM (SELECT name FROM people ORDER BY name)"))
               .toString()
-        == QStringLiteral("A. Kept|D. Kept|F. Kept"));
+        == QStringLiteral("A. Kept|D. Kept|F. Kept|G. Kept|H. Kept"));
     const AuditChainResult result = verifyAuditChain(*db);
     INFO(result.problem.toStdString());
     CHECK(result.intact());
