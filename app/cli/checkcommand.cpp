@@ -26,7 +26,9 @@ int runCheck(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr(
         "Checks a site file without changing it: the file's integrity, its schema against this version of "
-        "Vigil, and whether every record agrees with the audit trail. Works while the file is open in Vigil.\n\n"
+        "Vigil, whether every record agrees with the audit trail, and the audit trail's hash chain (the first "
+        "entry that was altered, removed or inserted outside Vigil is named). Works while the file is open in "
+        "Vigil.\n\n"
         "Exit status: 0 healthy, 1 problems found (listed), 2 the file cannot be opened."));
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to check."), QStringLiteral("FILE")});
     int code = Success;

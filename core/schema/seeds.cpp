@@ -7,6 +7,7 @@
 #include "kpi/kpiengine.h"
 #include "risks/criteriarepository.h"
 #include "risks/riskcatalogues.h"
+#include "storage/auditchain.h"
 #include "storage/database.h"
 #include "storage/query.h"
 #include "storage/recordstore.h"
@@ -185,6 +186,8 @@ std::function<void(Database &)> migrationSeed(int version)
         return seedTraining;
     case 6:
         return seedKpis;
+    case auditChainFormat:
+        return sealAuditTrailOnUpgrade;
     default:
         return {};
     }

@@ -1,6 +1,7 @@
 #include "auditlog.h"
 
 #include "base/timeformat.h"
+#include "storage/auditchain.h"
 #include "storage/database.h"
 #include "storage/query.h"
 
@@ -89,11 +90,44 @@ void AuditLog::append(const QString &entity, const QString &recordUuid, AuditAct
     const FieldChanges &changes, const QString &at, const QString &context)
 {
     Q_ASSERT(m_db.inTransaction());
-    execute(m_db,
-        QStringLiteral("INSERT INTO audit_log (at, actor, entity, record_uuid, action, changes, context) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {at, m_db.actor(), entity, recordUuid, auditActionKey(action), encodeChanges(changes),
-            context.isNull() ? QStringLiteral("") : context});
+    SealedFields fields {0, at, m_db.actor(), entity, recordUuid, auditActionKey(action), encodeChanges(changes),
+        context.isNull() ? QStringLiteral("") : context};
+    if (m_db.schemaVersion() < auditChainFormat) {
+        // The seed steps of the formats before the chain (a new file passes through them).
+        execute(m_db,
+            QStringLiteral("INSERT INTO audit_log (at, actor, entity, record_uuid, action, changes, context) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {fields.at, fields.actor, fields.entity, fields.recordUuid, fields.action, fields.changes, fields.context});
+    } else {
+        // The newest entry: remembered from the last append in this transaction, else read
+        // through the rowid. The memory is keyed by the transaction's epoch, which a rollback
+        // (a savepoint's too) or the transaction's end changes, so it is never stale.
+        thread_local struct
+        {
+            quint64 epoch = 0;
+            qint64 id = 0;
+            QByteArray seal;
+        } head;
+        const quint64 epoch = m_db.transactionEpoch();
+        if (head.epoch != epoch) {
+            head = {epoch, 0, {}};
+            Query last(m_db, QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+            last.exec();
+            if (last.next()) {
+                head.id = last.value(0).toLongLong();
+                head.seal = last.value(1).toByteArray();
+            }
+        }
+        fields.id = head.id + 1;
+        const QByteArray seal = auditSeal(fields, head.seal);
+        execute(m_db,
+            QStringLiteral("INSERT INTO audit_log (id, at, actor, entity, record_uuid, action, changes, context, "
+                           "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {fields.id, fields.at, fields.actor, fields.entity, fields.recordUuid, fields.action, fields.changes,
+                fields.context, storedSeal(head.seal), seal});
+        head.id = fields.id;
+        head.seal = seal;
+    }
     m_db.recordChange(QStringLiteral("audit_log"), 0);
 }
 
@@ -110,6 +144,81 @@ QList<AuditEntry> AuditLog::forRecord(const QString &recordUuid) const
 qint64 AuditLog::count() const
 {
     return scalar(m_db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
+}
+
+QList<AuditEntry> AuditLog::page(const AuditFilter &filter, qint64 beforeId, int limit) const
+{
+    QStringList where;
+    QVariantList args;
+    auto add = [&](const QString &condition, const QVariantList &values) {
+        where.append(condition);
+        args += values;
+    };
+    if (beforeId > 0)
+        add(QStringLiteral("id < ?"), {beforeId});
+    if (!filter.actor.isEmpty())
+        add(QStringLiteral("actor = ?"), {filter.actor});
+    if (!filter.entity.isEmpty())
+        add(QStringLiteral("entity = ?"), {filter.entity});
+    if (!filter.action.isEmpty())
+        add(QStringLiteral("action = ?"), {filter.action});
+    if (!filter.fromUtc.isEmpty())
+        add(QStringLiteral("at >= ?"), {filter.fromUtc});
+    if (!filter.toUtc.isEmpty())
+        add(QStringLiteral("at < ?"), {filter.toUtc});
+    const QString record = filter.record.trimmed();
+    if (!record.isEmpty()) {
+        // The records whose reference, name or title contains the text, in every record table
+        // of the file; their entries are found through the index by record.
+        QStringList union_;
+        QVariantList recordArgs {record};
+        const QString like = QStringLiteral("%%1%").arg(escapeLike(record));
+        Query tables(m_db, QStringLiteral("SELECT m.name, group_concat(c.name) FROM sqlite_master m "
+                                          "JOIN pragma_table_info(m.name) c WHERE m.type = 'table' "
+                                          "AND c.name IN ('uuid', 'reference', 'name', 'title') GROUP BY m.name "
+                                          "ORDER BY m.name"));
+        tables.exec();
+        while (tables.next()) {
+            const QString table = tables.value(0).toString();
+            const QStringList columns = tables.value(1).toString().split(u',');
+            if (!isSafeIdentifier(table) || !columns.contains(QLatin1String("uuid")))
+                continue;
+            QStringList matches;
+            for (const QString &column : columns) {
+                if (column != QLatin1String("uuid")) {
+                    matches.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column));
+                    recordArgs.append(like);
+                }
+            }
+            if (!matches.isEmpty())
+                union_.append(QStringLiteral("SELECT uuid FROM %1 WHERE %2").arg(table, matches.join(QStringLiteral(" OR "))));
+        }
+        add(union_.isEmpty() ? QStringLiteral("record_uuid = ?")
+                             : QStringLiteral("(record_uuid = ? OR record_uuid IN (%1))").arg(union_.join(QStringLiteral(" UNION "))),
+            recordArgs);
+    }
+    return select(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")), args,
+        QStringLiteral("ORDER BY id DESC LIMIT %1").arg(qMax(0, limit)));
+}
+
+QStringList AuditLog::actors() const
+{
+    QStringList list;
+    Query q(m_db, QStringLiteral("SELECT DISTINCT actor FROM audit_log ORDER BY actor"));
+    q.exec();
+    while (q.next())
+        list.append(q.value(0).toString());
+    return list;
+}
+
+QStringList AuditLog::entities() const
+{
+    QStringList list;
+    Query q(m_db, QStringLiteral("SELECT DISTINCT entity FROM audit_log ORDER BY entity"));
+    q.exec();
+    while (q.next())
+        list.append(q.value(0).toString());
+    return list;
 }
 
 QList<AuditEntry> AuditLog::select(const QString &where, const QVariantList &args, const QString &tail) const

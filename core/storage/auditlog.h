@@ -34,6 +34,17 @@ struct AuditEntry
     QString context;
 };
 
+// Which entries the audit-trail viewer lists; every part is optional (empty: any).
+struct AuditFilter
+{
+    QString record;  // a record's reference, name or title (a part of it), or its uuid
+    QString actor;   // who made the change, exactly
+    QString entity;  // the record table
+    QString action;  // an action key ("update")
+    QString fromUtc; // stored UTC time, inclusive
+    QString toUtc;   // stored UTC time, exclusive
+};
+
 // The append-only audit trail: who changed what, when, from which value to which.
 class AuditLog
 {
@@ -48,6 +59,13 @@ public:
     QList<AuditEntry> recent(int limit) const;
     QList<AuditEntry> forRecord(const QString &recordUuid) const;
     qint64 count() const;
+
+    // Up to limit entries matching filter, newest first, older than the entry beforeId (0: from
+    // the newest): a page of the viewer, filtered in SQL.
+    QList<AuditEntry> page(const AuditFilter &filter, qint64 beforeId, int limit) const;
+    // Everyone who has made a change, and every kind of record changed, sorted.
+    QStringList actors() const;
+    QStringList entities() const;
 
     // The JSON text stored for a set of changes, and back.
     static QString encodeChanges(const FieldChanges &changes);

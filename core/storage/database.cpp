@@ -169,6 +169,7 @@ struct Database::Private
     QString actor = defaultActor();
     std::function<QUuid()> uuidSource;
     int transactionLevel = 0;
+    quint64 epoch = 0;
     QList<std::pair<QString, qint64>> pendingChanges;
     mutable std::unordered_map<QString, QSqlQuery> statements;
     // Which journal files were absent when we opened the file while holding its lock.
@@ -545,6 +546,19 @@ bool Database::inTransaction() const
     return d->transactionLevel > 0;
 }
 
+namespace {
+quint64 nextEpoch()
+{
+    static QAtomicInteger<quint64> counter;
+    return counter.fetchAndAddRelaxed(1) + 1;
+}
+} // namespace
+
+quint64 Database::transactionEpoch() const
+{
+    return d->epoch;
+}
+
 QSqlQuery Database::takeStatement(const QString &sql) const
 {
     if (auto it = d->statements.find(sql); it != d->statements.end()) {
@@ -576,6 +590,8 @@ Transaction::Transaction(Database &db)
         throw Error(Text::tr("This site file is open for reading only, so nothing can be changed."));
     execute(db, m_level == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT vigil_%1").arg(m_level));
     ++db.d->transactionLevel;
+    if (m_level == 0)
+        db.d->epoch = nextEpoch();
 }
 
 Transaction::~Transaction()
@@ -594,6 +610,7 @@ void Transaction::commit()
     --m_db.d->transactionLevel;
     if (m_level > 0)
         return;
+    m_db.d->epoch = nextEpoch();
     // Coalesce per entity, keeping first-change order, then tell the listeners. (A set beside
     // each list: a big import or the decade demo commits hundreds of thousands of changes, and
     // searching the list for each one took seconds.)
@@ -628,6 +645,7 @@ void Transaction::rollback() noexcept
         qFatal("Transaction rolled back out of order (level %d, open %d)", m_level, m_db.d->transactionLevel);
     m_done = true;
     --m_db.d->transactionLevel;
+    m_db.d->epoch = nextEpoch();
     m_db.d->pendingChanges.resize(m_changeMark);
     QSqlQuery q(m_db.d->db);
     if (m_level == 0) {

@@ -103,6 +103,11 @@ public:
     // dropped when it rolls back.
     void recordChange(const QString &entity, qint64 id);
     bool inTransaction() const;
+    // Changes whenever what was read inside the open transaction may no longer hold: at the
+    // start and end of the outermost transaction and at every rollback, a savepoint's included.
+    // Unique across all files and connections, so a value cached under it is never taken for
+    // another's (AuditLog keeps the newest entry's seal under it).
+    quint64 transactionEpoch() const;
 
     // Statement cache used by Query.
     QSqlQuery takeStatement(const QString &sql) const;

@@ -1,14 +1,22 @@
 #include "healthcheck.h"
 
+#include "base/timeformat.h"
+#include "storage/auditchain.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/query.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QMap>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+#include <sqlite3.h>
+
+#include <limits>
 
 namespace vigil {
 namespace {
@@ -21,6 +29,79 @@ struct Text
 };
 
 using SchemaMap = QMap<QString, QString>; // "type name" -> sql
+
+struct Cancelled
+{
+};
+
+// Tells the caller how far the check is and stops it when asked to.
+class Steps
+{
+public:
+    explicit Steps(const HealthProgress &progress)
+        : m_progress(progress)
+    {
+    }
+    void report(const QString &step, qint64 done = 0, qint64 total = 0)
+    {
+        m_step = step;
+        if (m_progress && !m_progress(step, done, total)) {
+            m_cancelled = true;
+            throw Cancelled {};
+        }
+    }
+    // For SQLite's progress handler during one long statement: asks at most ten times a second.
+    bool stopRequested()
+    {
+        if (!m_progress || m_cancelled)
+            return m_cancelled;
+        if (!m_timer.isValid() || m_timer.elapsed() >= 100) {
+            m_timer.start();
+            m_cancelled = !m_progress(m_step, 0, 0);
+        }
+        return m_cancelled;
+    }
+    bool cancelled() const { return m_cancelled; }
+    // For a walk that counts: reports the count, returns true to stop.
+    bool stopRequestedAt(const QString &step, qint64 done, qint64 total)
+    {
+        m_step = step;
+        if (m_progress && !m_cancelled)
+            m_cancelled = !m_progress(step, done, total);
+        return m_cancelled;
+    }
+
+private:
+    const HealthProgress &m_progress;
+    QString m_step;
+    QElapsedTimer m_timer;
+    bool m_cancelled = false;
+};
+
+// Lets a long statement (the integrity check reads every page) be stopped part way.
+class Interruptible
+{
+public:
+    Interruptible(const Database &db, Steps &steps)
+    {
+        const QVariant handle = db.connection().driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+        if (m_handle)
+            sqlite3_progress_handler(m_handle, 20000, &Interruptible::ask, &steps);
+    }
+    ~Interruptible()
+    {
+        if (m_handle)
+            sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
+    }
+    Interruptible(const Interruptible &) = delete;
+    Interruptible &operator=(const Interruptible &) = delete;
+
+private:
+    static int ask(void *steps) { return static_cast<Steps *>(steps)->stopRequested() ? 1 : 0; }
+    sqlite3 *m_handle = nullptr;
+};
 
 SchemaMap readSchema(const QSqlDatabase &db)
 {
@@ -57,10 +138,20 @@ SchemaMap referenceSchema(int version)
     return schema;
 }
 
-void checkIntegrity(const Database &db, HealthReport &report)
+void checkIntegrity(const Database &db, HealthReport &report, Steps &steps)
 {
+    steps.report(Text::tr("Checking the file's integrity"));
     Query q(db, QStringLiteral("PRAGMA integrity_check(20)"));
-    q.exec();
+    {
+        const Interruptible interruptible(db, steps);
+        try {
+            q.exec();
+        } catch (const DatabaseError &) {
+            if (steps.cancelled())
+                throw Cancelled {};
+            throw;
+        }
+    }
     QStringList messages;
     while (q.next())
         messages.append(q.value(0).toString());
@@ -84,8 +175,9 @@ void checkIntegrity(const Database &db, HealthReport &report)
         report.passed.append(Text::tr("references: ok"));
 }
 
-void checkSchema(const Database &db, HealthReport &report)
+void checkSchema(const Database &db, HealthReport &report, Steps &steps)
 {
+    steps.report(Text::tr("Comparing the schema"));
     const int version = db.schemaVersion();
     const int latest = Database::latestSchemaVersion();
     if (version == latest)
@@ -239,8 +331,9 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
             "Vigil), e.g. %2"));
 }
 
-void checkAuditTrail(const Database &db, HealthReport &report)
+void checkAuditTrail(const Database &db, HealthReport &report, Steps &steps)
 {
+    steps.report(Text::tr("Comparing the records with the audit trail"));
     const qint64 entries = scalar(db, QStringLiteral("SELECT count(*) FROM audit_log")).toLongLong();
     const qsizetype problemsBefore = report.problems.size();
 
@@ -254,23 +347,63 @@ void checkAuditTrail(const Database &db, HealthReport &report)
     if (malformed > 0)
         report.problems.append(Text::tr("audit trail: %n entries are malformed", nullptr, int(malformed)));
 
-    for (const AuditedTable &table : auditedTables(db))
-        checkTable(db, table, report);
+    const QList<AuditedTable> tables = auditedTables(db);
+    for (qsizetype i = 0; i < tables.size(); ++i) {
+        steps.report(Text::tr("Comparing the records with the audit trail"), i, tables.size());
+        checkTable(db, tables.at(i), report);
+    }
     if (report.problems.size() == problemsBefore)
         report.passed.append(Text::tr("audit trail: %n entries, consistent with the records", nullptr, int(entries)));
 }
 
+void checkAuditChain(const Database &db, HealthReport &report, Steps &steps)
+{
+    if (db.schemaVersion() < auditChainFormat) {
+        report.passed.append(Text::tr("audit chain: not sealed yet (file format %1; sealed when Vigil next opens the "
+                                      "file for writing)")
+                                 .arg(db.schemaVersion()));
+        return;
+    }
+    const QString step = Text::tr("Verifying the audit chain");
+    steps.report(step);
+    const AuditChainResult chain
+        = verifyAuditChain(db, [&](qint64 done, qint64 total) { return !steps.stopRequestedAt(step, done, total); });
+    if (chain.cancelled)
+        throw Cancelled {};
+    if (!chain.intact()) {
+        report.problems.append(Text::tr("audit chain: %1").arg(chain.problem));
+        return;
+    }
+    if (chain.entries == 0) {
+        report.passed.append(Text::tr("audit chain: no entries yet"));
+        return;
+    }
+    const QDateTime at = fromStoredUtc(chain.headAt);
+    report.passed.append(Text::tr("audit chain: %n entries intact; the newest is #%1 of %2, seal %3", nullptr,
+        int(qMin<qint64>(chain.entries, std::numeric_limits<int>::max())))
+                             .arg(chain.headId)
+                             .arg(at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
+                                               : chain.headAt,
+                                 QString::fromLatin1(chain.headSeal.toHex().left(16))));
+}
+
 } // namespace
 
-HealthReport checkHealth(const Database &db)
+HealthReport checkHealth(const Database &db, const HealthProgress &progress)
 {
     HealthReport report;
-    checkIntegrity(db, report);
-    // A damaged file gives unreliable answers to everything after this.
-    if (!report.healthy())
-        return report;
-    checkSchema(db, report);
-    checkAuditTrail(db, report);
+    Steps steps(progress);
+    try {
+        checkIntegrity(db, report, steps);
+        // A damaged file gives unreliable answers to everything after this.
+        if (!report.healthy())
+            return report;
+        checkSchema(db, report, steps);
+        checkAuditTrail(db, report, steps);
+        checkAuditChain(db, report, steps);
+    } catch (const Cancelled &) {
+        report.cancelled = true;
+    }
     return report;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 namespace vigil {
 
 class Database;
@@ -12,9 +14,16 @@ struct HealthReport
 {
     QStringList passed;   // one line per check that found nothing wrong
     QStringList problems; // one line per problem found
-    bool healthy() const { return problems.isEmpty(); }
+    bool cancelled = false; // stopped before the end: the lines say only what was checked
+    bool healthy() const { return problems.isEmpty() && !cancelled; }
 };
 
-HealthReport checkHealth(const Database &db);
+// How far a check is: what it is doing now, and done of total (total 0: no measure). Called
+// often enough to stop within a moment; returning false stops the check.
+using HealthProgress = std::function<bool(const QString &step, qint64 done, qint64 total)>;
+
+// Checks the file's integrity, its schema, the records against the audit trail and the audit
+// trail's hash chain. Only reads.
+HealthReport checkHealth(const Database &db, const HealthProgress &progress = {});
 
 } // namespace vigil

@@ -146,6 +146,45 @@ TEST_CASE("vigil check: 0 healthy, 1 problems listed, 2 cannot open", "[cli][che
         vigilRun({QStringLiteral("check"), QStringLiteral("--database"), dir.path(QStringLiteral("missing.vigil"))}), 2);
 }
 
+TEST_CASE("vigil check names the first audit entry edited with the sqlite3 tool", "[cli][check][auditchain]")
+{
+    TempDir dir;
+    const QString path = makeDemo(dir);
+    const Run healthy = vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path});
+    CHECK(healthy.exitCode == 0);
+    CHECK(healthy.out.contains(QStringLiteral("audit chain: ")));
+    CHECK(healthy.out.contains(QStringLiteral("intact")));
+
+    // Someone rewrites why a change was made, and puts the safeguard back so nothing looks odd.
+    const QString edit = QStringLiteral(
+        "DROP TRIGGER audit_log_no_update;\n"
+        "UPDATE audit_log SET context = 'approved by the manager' WHERE id = 1234;\n"
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\nBEGIN\n"
+        "    SELECT RAISE(ABORT, 'the audit trail is append-only');\nEND;\n");
+    if (QFileInfo::exists(QStringLiteral("/usr/bin/sqlite3"))) {
+        QProcess sqlite;
+        sqlite.start(QStringLiteral("/usr/bin/sqlite3"), {path});
+        REQUIRE(sqlite.waitForStarted());
+        sqlite.write(edit.toUtf8());
+        sqlite.closeWriteChannel();
+        REQUIRE(sqlite.waitForFinished());
+        REQUIRE(sqlite.exitCode() == 0);
+    } else {
+        REQUIRE(test::rawSql(path, edit));
+    }
+    const Run tampered = vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path});
+    requireOneLineFailure(tampered, 1);
+    QStringList problems;
+    for (const QString &line : tampered.out.split(u'\n')) {
+        if (line.startsWith(QStringLiteral("PROBLEM")))
+            problems.append(line);
+    }
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.at(0).contains(QStringLiteral("audit chain: entry #1234 (")));
+    CHECK(problems.at(0).contains(QStringLiteral("altered")));
+    CHECK(tampered.err.contains(QRegularExpression(QStringLiteral("\\b1 problems? found"))));
+}
+
 TEST_CASE("vigil --quit-after-startup shows the window, paints and reports the time", "[cli][gui]")
 {
     TempDir dir;

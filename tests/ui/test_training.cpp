@@ -242,6 +242,16 @@ TEST_CASE("A session records one course for everyone due in one undoable step", 
     emit sessions->itemActivated(sessions->topLevelItem(0), 0);
     dialog = waitForDialog<SessionDialog>(f, QStringLiteral("sessionDialog"));
     CHECK(dialog->session().attendeeIds == QList<qint64> {s.lee});
+    // Its History tab says when it was planned, naming the course.
+    auto *history = dialog->findChild<QTreeWidget *>(QStringLiteral("historyTree"));
+    REQUIRE(history);
+    REQUIRE(history->topLevelItemCount() == 1);
+    CHECK(history->topLevelItem(0)->text(2) == QStringLiteral("Created"));
+    QStringList planValues;
+    for (int c = 0; c < history->topLevelItem(0)->childCount(); ++c)
+        planValues.append(history->topLevelItem(0)->child(c)->text(4));
+    INFO(planValues.join(QStringLiteral(" | ")).toStdString());
+    CHECK(planValues.contains(QStringLiteral("First aid at work")));
     auto *result = dialog->findChild<QComboBox *>(QStringLiteral("sessionResult1"));
     REQUIRE(result);
     result->setCurrentIndex(result->findData(int(TrainingResult::Failed)));

@@ -346,6 +346,7 @@ class TypedAdapter final : public CatalogueAdapter
 {
 public:
     QString windowTitle() const override { return Fields<T>::title(); }
+    QString table() const override { return CatalogueTraits<T>::table(); }
     QStringList columns() const override { return Fields<T>::columns(); }
     QList<CatalogueField> fields(const ModuleContext &context) const override { return Fields<T>::fields(context); }
 
@@ -366,7 +367,7 @@ public:
         }
         QList<CatalogueEntry> list;
         for (const T &item : Catalogue<T>(context.db).list(includeInactive))
-            list.append({item.id, item.active, Fields<T>::cells(item, names), Fields<T>::values(item)});
+            list.append({item.id, item.active, item.uuid, Fields<T>::cells(item, names), Fields<T>::values(item)});
         return list;
     }
 

@@ -27,6 +27,7 @@ struct CatalogueEntry
 {
     qint64 id = 0;
     bool active = true;
+    QString uuid;       // for its history
     QStringList cells;  // what the list shows
     QVariantMap values; // what the form edits, by field key
 };
@@ -37,6 +38,7 @@ class CatalogueAdapter
 public:
     virtual ~CatalogueAdapter() = default;
     virtual QString windowTitle() const = 0;
+    virtual QString table() const = 0; // where the entries are kept: their audit trail's entity
     virtual QStringList columns() const = 0;
     virtual QList<CatalogueField> fields(const ModuleContext &context) const = 0;
     virtual QList<CatalogueEntry> entries(const ModuleContext &context, bool includeInactive) const = 0;

@@ -5,6 +5,7 @@
 #include "catalogues/catalogueadapters.h"
 #include "people/person.h"
 #include "training/trainingrepository.h"
+#include "widgets/historyview.h"
 #include "widgets/registerwidgets.h"
 
 #include <QCheckBox>
@@ -21,6 +22,7 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -63,6 +65,8 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     , m_list(new QTreeWidget(this))
     , m_form(new QFormLayout)
     , m_problem(problemLabel(QStringLiteral("catalogueProblem"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_history(new HistoryView(context.db, this))
 {
     setObjectName(QStringLiteral("catalogueDialog"));
     setWindowTitle(m_adapter->windowTitle());
@@ -167,14 +171,16 @@ CatalogueDialog::CatalogueDialog(const ModuleContext &context, Kind kind, QWidge
     leftLayout->addWidget(m_list);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(m_form);
     rightLayout->addWidget(m_problem);
     rightLayout->addLayout(formButtons);
     rightLayout->addStretch(1);
+    m_tabs->setObjectName(QStringLiteral("catalogueTabs"));
+    m_tabs->addTab(right, tr("&Details"));
+    m_tabs->addTab(m_history, tr("Histor&y"));
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
-    splitter->addWidget(right);
+    splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
@@ -217,6 +223,7 @@ void CatalogueDialog::reload(qint64 select)
         item->setData(0, Qt::UserRole, entry.id);
         item->setData(0, Qt::UserRole + 1, entry.values);
         item->setData(0, Qt::UserRole + 2, entry.active);
+        item->setData(0, Qt::UserRole + 3, entry.uuid);
         if (!entry.active)
             item->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
         if (entry.id == select)
@@ -256,6 +263,47 @@ void CatalogueDialog::showEntry()
     m_problem->clear();
     m_problem->hide();
     updateButtons();
+    showHistory(item->data(0, Qt::UserRole + 3).toString());
+}
+
+void CatalogueDialog::showHistory(const QString &uuid)
+{
+    // Fields are named as the module that owns the table names them, else as the form does;
+    // a stored reference (post_id) reads as the choice the form offers for it.
+    auto editorFor = [this](const QString &field) -> QWidget * {
+        for (QWidget *editor : std::as_const(m_editors)) {
+            const QString key = editor->property("fieldKey").toString();
+            if (field == key || field == key + QStringLiteral("_id"))
+                return editor;
+        }
+        return nullptr;
+    };
+    const QString entity = m_adapter->table();
+    auto fieldTitle = [this, entity, editorFor](const QString &field) {
+        for (const Module *module : m_context.host.modules()) {
+            const QString title = module->fieldTitle(entity, field);
+            if (!title.isEmpty())
+                return title;
+        }
+        if (QWidget *editor = editorFor(field)) {
+            if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(editor)))
+                return label->text().remove(u'&').remove(u':');
+        }
+        return field;
+    };
+    auto valueText = [editorFor](const QString &field, const QVariant &value) -> QString {
+        if (auto *combo = qobject_cast<QComboBox *>(editorFor(field))) {
+            const int index = combo->findData(value);
+            if (index >= 0)
+                return combo->itemText(index);
+        }
+        return {};
+    };
+    try {
+        m_history->showRecord(uuid, fieldTitle, valueText);
+    } catch (const Error &e) {
+        m_context.host.showError(e.message());
+    }
 }
 
 void CatalogueDialog::startNewItem()
@@ -278,6 +326,7 @@ void CatalogueDialog::startNewItem()
     m_problem->clear();
     m_problem->hide();
     updateButtons();
+    showHistory({});
     if (!m_editors.isEmpty())
         m_editors.first()->setFocus();
 }

@@ -13,11 +13,13 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QTabWidget;
 class QTreeWidget;
 
 namespace vigil {
 
 class CatalogueAdapter;
+class HistoryView;
 
 // Lists a catalogue (people, threats, controls, assets) with a form for the selected entry.
 // Entries are saved through undoable commands; an entry in use is made inactive, not deleted.
@@ -42,6 +44,7 @@ private:
     void save();
     void toggleActive();
     void updateButtons();
+    void showHistory(const QString &uuid);
 
     ModuleContext m_context;
     std::unique_ptr<CatalogueAdapter> m_adapter;
@@ -51,6 +54,8 @@ private:
     QFormLayout *m_form;
     QList<QWidget *> m_editors;
     QLabel *m_problem;
+    QTabWidget *m_tabs;
+    HistoryView *m_history;
     QPushButton *m_save;
     QPushButton *m_toggle;
     qint64 m_currentId = 0;

@@ -3,6 +3,8 @@
 #include "backup/backupdialog.h"
 #include "backup/backupsettings.h"
 #include "backup/restoredialog.h"
+#include "audit/audittraildialog.h"
+#include "audit/verifydialog.h"
 #include "import/importwizard.h"
 #include "modules.h"
 #include "report/reportdialog.h"
@@ -192,8 +194,29 @@ void MainWindow::createMenus()
     fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence::FullScreen);
+    view->addSeparator();
+    QAction *auditTrail = view->addAction(tr("&Audit Trail"), this, [this] {
+        // One viewer per window, beside it: the user goes on working and sees new entries come in.
+        auto *dialog = findChild<AuditTrailDialog *>();
+        if (!dialog) {
+            dialog = new AuditTrailDialog(ModuleContext {*m_db, *m_undoStack, *this}, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+    auditTrail->setObjectName(QStringLiteral("actionAuditTrail"));
+    auditTrail->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *verify = help->addAction(tr("&Verify Records…"), this, [this] {
+        auto *dialog = new VerifyRecordsDialog(m_db->path(), this);
+        openDialog(dialog);
+        dialog->start();
+    });
+    verify->setObjectName(QStringLiteral("actionVerifyRecords"));
+    help->addSeparator();
     QAction *about = help->addAction(themedIcon(QStringLiteral("about")), tr("&About Vigil"), this,
         &MainWindow::about);
     about->setObjectName(QStringLiteral("actionAbout"));

@@ -8,6 +8,7 @@
 #include "training/compliance.h"
 #include "training/trainingmodels.h"
 #include "training/trainingrepository.h"
+#include "widgets/historyview.h"
 #include "widgets/registerwidgets.h"
 
 #include <QComboBox>
@@ -22,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -115,13 +117,29 @@ SessionDialog::SessionDialog(const ModuleContext &context, const TrainingSession
         m_problem->show();
     }
 
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->addLayout(form);
+    pageLayout->addLayout(peopleBar);
+    pageLayout->addWidget(m_people, 1);
+    auto *history = new HistoryView(context.db, this);
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("sessionTabs"));
+    tabs->addTab(page, tr("&Session"));
+    tabs->addTab(history, tr("Histor&y"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(peopleBar);
-    layout->addWidget(m_people, 1);
+    layout->addWidget(tabs, 1);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     resize(760, 640);
+    try {
+        history->showRecord(session.uuid, trainingFieldTitle, [this](const QString &field, const QVariant &value) {
+            const int index = field == QLatin1String("course_id") ? m_course->findData(value) : -1;
+            return index >= 0 ? m_course->itemText(index) : QString();
+        });
+    } catch (const Error &e) {
+        context.host.showError(e.message());
+    }
 
     selectData(m_course, session.courseId);
     m_date->setDate(session.heldOn.isValid() ? session.heldOn : Clock::current().today());

@@ -14,7 +14,19 @@
 namespace vigil {
 namespace {
 
-QString actionTitle(AuditAction action)
+QString valueText(const QString &field, const QVariant &value, const HistoryView::ValueText &readable)
+{
+    if (readable && value.isValid() && !value.isNull() && !value.toString().isEmpty()) {
+        const QString shown = readable(field, value);
+        if (!shown.isEmpty())
+            return shown;
+    }
+    return auditValueText(value);
+}
+
+} // namespace
+
+QString auditActionTitle(AuditAction action)
 {
     switch (action) {
     case AuditAction::Create:
@@ -31,18 +43,13 @@ QString actionTitle(AuditAction action)
     return {};
 }
 
-QString valueText(const QString &field, const QVariant &value, const HistoryView::ValueText &readable)
+QString auditValueText(const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
         return HistoryView::tr("(empty)");
     const QString text = value.toString();
     if (text.isEmpty())
         return HistoryView::tr("(empty)");
-    if (readable) {
-        const QString shown = readable(field, value);
-        if (!shown.isEmpty())
-            return shown;
-    }
     // A stored moment (UTC, ISO 8601 with a Z) reads in local time and a stored date in the
     // locale's form, as everywhere else.
     static const QRegularExpression storedUtc(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z$"));
@@ -59,8 +66,6 @@ QString valueText(const QString &field, const QVariant &value, const HistoryView
     }
     return text;
 }
-
-} // namespace
 
 HistoryView::HistoryView(Database &db, QWidget *parent)
     : QWidget(parent)
@@ -88,7 +93,7 @@ void HistoryView::showRecord(const QString &uuid, const std::function<QString(co
     const QList<AuditEntry> entries = AuditLog(m_db).forRecord(uuid);
     // Newest first: the question is usually "what changed lately".
     for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
-        QString what = actionTitle(it->action);
+        QString what = auditActionTitle(it->action);
         if (!it->context.isEmpty())
             what += QStringLiteral(" (%1)").arg(it->context);
         auto *entry = new QTreeWidgetItem(m_tree,

@@ -9,6 +9,12 @@ class QTreeWidget;
 namespace vigil {
 
 class Database;
+enum class AuditAction;
+
+// How the history and the audit-trail viewer name an action ("Changed") and show a stored value
+// (local times, the locale's dates, "(empty)").
+QString auditActionTitle(AuditAction action);
+QString auditValueText(const QVariant &value);
 
 // A record's change history, read from the audit trail: when, who, what happened, and each
 // field's old and new value. Every record's editor shows one.
