@@ -139,9 +139,15 @@ SourceTable readCsvFile(const QString &path)
         throw Error(Text::tr("'%1' does not exist or is not a file.").arg(shown(path)));
     if (!file.open(QIODevice::ReadOnly))
         throw Error(Text::tr("'%1' could not be read: %2.").arg(shown(path), file.errorString()));
-    const QByteArray bytes = file.readAll();
-    SourceTable table;
+    SourceTable table = readCsvBytes(file.readAll(), path);
     table.fileName = QFileInfo(path).fileName();
+    return table;
+}
+
+SourceTable readCsvBytes(const QByteArray &bytes, const QString &path)
+{
+    SourceTable table;
+    table.fileName = path;
     const QString text = decodeText(bytes, path, &table.encoding);
     if (text.trimmed().isEmpty())
         throw Error(Text::tr("'%1' is empty: there is nothing to import.").arg(shown(path)));
