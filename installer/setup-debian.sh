@@ -22,6 +22,9 @@ packages=(
   catch2 xvfb xauth fonts-dejavu-core
   # reading the PDF report back in the tests (pdftotext, pdfinfo)
   poppler-utils
+  # the sanitize preset: clang 14 with the AddressSanitizer, UBSan and libFuzzer runtimes
+  # (libclang-rt-14-dev), and llvm-symbolizer (llvm-14) so their reports name files and lines
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()

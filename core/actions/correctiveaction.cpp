@@ -353,9 +353,9 @@ QList<CorrectiveAction> ActionRepository::forIncident(qint64 incidentId) const
 
 ExportTable ActionRepository::exportTable(const ActionFilter &filter, ActionColumn column, Qt::SortOrder order) const
 {
-    ExportTable table;
-    table.title = Text::tr("Corrective actions");
-    table.headers = {Text::tr("Reference"), Text::tr("Description"), Text::tr("Source"), Text::tr("Incident"),
+    ExportTable exported;
+    exported.title = Text::tr("Corrective actions");
+    exported.headers = {Text::tr("Reference"), Text::tr("Description"), Text::tr("Source"), Text::tr("Incident"),
         Text::tr("Owner"), Text::tr("Due"), Text::tr("Status"), Text::tr("Completed"), Text::tr("Verification"),
         Text::tr("Verified")};
     QVariantList args;
@@ -372,11 +372,11 @@ ExportTable ActionRepository::exportTable(const ActionFilter &filter, ActionColu
         actionSourceFromKey(q.value(2).toString(), &source);
         ActionStatus status = ActionStatus::Open;
         actionStatusFromKey(q.value(6).toString(), &status);
-        table.rows.append({q.value(0).toString(), q.value(1).toString(), actionSourceTitle(source), q.value(3).toString(),
+        exported.rows.append({q.value(0).toString(), q.value(1).toString(), actionSourceTitle(source), q.value(3).toString(),
             q.value(4).toString(), date(q.value(5)), actionStatusTitle(status), date(q.value(7)), q.value(8).toString(),
             date(q.value(9))});
     }
-    return table;
+    return exported;
 }
 
 ActionSummary ActionRepository::summary(const QDate &today) const

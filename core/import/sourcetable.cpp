@@ -47,10 +47,14 @@ QString shown(const QString &fileName)
 
 QString decodeText(const QByteArray &bytes, const QString &fileName, QString *encoding)
 {
+    // Stateless: an incomplete character at the end is an error, not silently dropped. Qt's
+    // UTF-16 decoder lets a lone surrogate or an odd last byte through; both mean the same.
     const auto decode = [&](QStringConverter::Encoding e, const char *name, int skip) {
-        QStringDecoder decoder(e);
-        const QString text = decoder.decode(bytes.mid(skip));
-        if (decoder.hasError())
+        QStringDecoder decoder(e, QStringConverter::Flag::Stateless);
+        const QByteArray body = bytes.mid(skip);
+        const QString text = decoder.decode(body);
+        const bool wide = e != QStringConverter::Utf8;
+        if (decoder.hasError() || (wide && body.size() % 2 != 0) || !text.isValidUtf16())
             throw Error(Text::tr("'%1' is not valid %2 text.").arg(shown(fileName), QLatin1String(name)));
         *encoding = QLatin1String(name);
         return text;
@@ -63,7 +67,7 @@ QString decodeText(const QByteArray &bytes, const QString &fileName, QString *en
         return decode(QStringConverter::Utf16BE, "UTF-16BE", 2);
     if (bytes.contains('\0'))
         throw Error(Text::tr("'%1' is not a text file (it holds binary data); save it as CSV and try again.").arg(shown(fileName)));
-    QStringDecoder utf8(QStringConverter::Utf8);
+    QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
     const QString text = utf8.decode(bytes);
     if (!utf8.hasError()) {
         *encoding = QStringLiteral("UTF-8");
@@ -139,9 +143,15 @@ SourceTable readCsvFile(const QString &path)
         throw Error(Text::tr("'%1' does not exist or is not a file.").arg(shown(path)));
     if (!file.open(QIODevice::ReadOnly))
         throw Error(Text::tr("'%1' could not be read: %2.").arg(shown(path), file.errorString()));
-    const QByteArray bytes = file.readAll();
-    SourceTable table;
+    SourceTable table = readCsvBytes(file.readAll(), path);
     table.fileName = QFileInfo(path).fileName();
+    return table;
+}
+
+SourceTable readCsvBytes(const QByteArray &bytes, const QString &path)
+{
+    SourceTable table;
+    table.fileName = path;
     const QString text = decodeText(bytes, path, &table.encoding);
     if (text.trimmed().isEmpty())
         throw Error(Text::tr("'%1' is empty: there is nothing to import.").arg(shown(path)));

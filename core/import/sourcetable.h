@@ -26,6 +26,9 @@ QString decodeText(const QByteArray &bytes, const QString &fileName, QString *en
 QChar sniffDelimiter(const QString &text);
 // Reads a CSV file. Throws Error with one sentence for a missing, empty, binary or malformed file.
 SourceTable readCsvFile(const QString &path);
+// The same from the file's bytes (fileName names it in messages): empty, binary or malformed
+// text throws Error.
+SourceTable readCsvBytes(const QByteArray &bytes, const QString &fileName);
 
 // Reads a sheet of an Excel workbook (.xlsx): the first, or the one named. Text (shared or
 // inline), numbers and booleans as written; numbers in a date or time style as ISO dates

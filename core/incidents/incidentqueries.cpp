@@ -19,9 +19,10 @@ struct Text
 };
 
 // The words typed, each as a quoted prefix term: FTS5 syntax in the text can never break the query.
+// A NUL character separates words too: FTS5 reads a query only up to one ("unterminated string").
 QString ftsQuery(const QString &text)
 {
-    static const QRegularExpression separators(QStringLiteral("[\\s\"]+"));
+    static const QRegularExpression separators(QStringLiteral("[\\s\"\\x{0}]+"));
     QStringList terms;
     for (const QString &word : text.split(separators, Qt::SkipEmptyParts))
         terms.append(QStringLiteral("\"%1\"*").arg(word));

@@ -332,18 +332,18 @@ void ReportDocument::Private::build()
     }
 }
 
-void ReportDocument::Private::paint(QPagedPaintDevice *device, const QRectF &body, double band)
+void ReportDocument::Private::paint(QPagedPaintDevice *target, const QRectF &body, double band)
 {
     const QLocale locale;
     const double pageHeight = doc->pageSize().height();
-    QPainter painter(device);
+    QPainter painter(target);
     if (!painter.isActive())
         throw Error(Text::tr("The report could not be drawn on the output device."));
     const QFont small = sized(8);
     const QString header = Text::tr("%1 · Management review · %2").arg(siteName(), periodText(data.period));
     for (int page = 0; page < pages; ++page) {
         if (page > 0)
-            device->newPage();
+            target->newPage();
         painter.save();
         painter.translate(body.left(), body.top() - page * pageHeight);
         QAbstractTextDocumentLayout::PaintContext context;

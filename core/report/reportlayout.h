@@ -143,7 +143,7 @@ struct ReportDocument::Private
     void training();
     void actions();
     void openPoints();
-    void paint(QPagedPaintDevice *device, const QRectF &body, double band);
+    void paint(QPagedPaintDevice *target, const QRectF &body, double band);
 };
 
 } // namespace vigil

@@ -144,9 +144,9 @@ void ReportDocument::Private::risks()
 void ReportDocument::Private::incidents()
 {
     heading(reportSectionTitle(ReportSection::Incidents), 1);
-    const KpiDashboard &d = data.dashboard;
+    const KpiDashboard &kpis = data.dashboard;
     bool anyInTrend = false;
-    for (const QList<KpiCount> &month : d.incidentsBySeverity)
+    for (const QList<KpiCount> &month : kpis.incidentsBySeverity)
         anyInTrend |= !allZero(month);
     if (data.incidents == 0)
         paragraph(Text::tr("No incidents occurred in the period: there is nothing to report."), true);
@@ -157,22 +157,22 @@ void ReportDocument::Private::incidents()
         heading(Text::tr("By month and severity, last twelve months"), 2);
         ReportChart trend;
         trend.kind = ReportChart::Kind::StackedBars;
-        for (const Period &m : d.months)
+        for (const Period &m : kpis.months)
             trend.categories.append(QLocale().toString(m.first(), QStringLiteral("MMM yy")));
-        for (qsizetype s = 0; s < d.incidentsBySeverity.value(0).size(); ++s) {
-            ReportChart::Series series {d.incidentsBySeverity.first().at(s).label, {}};
-            for (const QList<KpiCount> &month : d.incidentsBySeverity)
+        for (qsizetype s = 0; s < kpis.incidentsBySeverity.value(0).size(); ++s) {
+            ReportChart::Series series {kpis.incidentsBySeverity.first().at(s).label, {}};
+            for (const QList<KpiCount> &month : kpis.incidentsBySeverity)
                 series.values.append(month.at(s).count);
             trend.series.append(series);
         }
         chart(trend);
     }
-    if (!d.incidentsByCategory.isEmpty()) {
+    if (!kpis.incidentsByCategory.isEmpty()) {
         heading(Text::tr("By category"), 2);
         ReportChart categories;
         categories.kind = ReportChart::Kind::HorizontalBars;
         ReportChart::Series series {Text::tr("Incidents"), {}};
-        for (const KpiCount &c : d.incidentsByCategory.mid(0, 12)) {
+        for (const KpiCount &c : kpis.incidentsByCategory.mid(0, 12)) {
             categories.categories.append(c.label);
             series.values.append(c.count);
         }
@@ -243,18 +243,18 @@ void ReportDocument::Private::actions()
                   .arg(data.actionsCompleted)
                   .arg(data.verifiedEffective)
                   .arg(data.notEffective));
-    const KpiDashboard &d = data.dashboard;
-    const bool any = std::any_of(d.actions.begin(), d.actions.end(),
+    const KpiDashboard &kpis = data.dashboard;
+    const bool any = std::any_of(kpis.actions.begin(), kpis.actions.end(),
         [](const ActionMonth &m) { return m.raised || m.completed; });
     if (any) {
         ReportChart chartData;
         chartData.kind = ReportChart::Kind::GroupedBars;
         ReportChart::Series raised {Text::tr("Raised"), {}};
         ReportChart::Series completed {Text::tr("Completed"), {}};
-        for (qsizetype i = 0; i < d.months.size(); ++i) {
-            chartData.categories.append(QLocale().toString(d.months.at(i).first(), QStringLiteral("MMM yy")));
-            raised.values.append(d.actions.value(i).raised);
-            completed.values.append(d.actions.value(i).completed);
+        for (qsizetype i = 0; i < kpis.months.size(); ++i) {
+            chartData.categories.append(QLocale().toString(kpis.months.at(i).first(), QStringLiteral("MMM yy")));
+            raised.values.append(kpis.actions.value(i).raised);
+            completed.values.append(kpis.actions.value(i).completed);
         }
         chartData.series = {raised, completed};
         chart(chartData, 0.34);

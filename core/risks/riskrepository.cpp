@@ -469,9 +469,9 @@ QList<qint64> RiskRepository::ids(const RiskFilter &filter, RiskColumn sortColum
 
 ExportTable RiskRepository::exportTable(const RiskFilter &filter, RiskColumn sortColumn, Qt::SortOrder order) const
 {
-    ExportTable table;
-    table.title = Text::tr("Risk register");
-    table.headers = {Text::tr("Reference"), Text::tr("Title"), Text::tr("Description"), Text::tr("Category"),
+    ExportTable exported;
+    exported.title = Text::tr("Risk register");
+    exported.headers = {Text::tr("Reference"), Text::tr("Title"), Text::tr("Description"), Text::tr("Category"),
         Text::tr("Threat"), Text::tr("Vulnerability"), Text::tr("Owner"), Text::tr("Existing controls"),
         Text::tr("Planned controls"), Text::tr("Affected assets"), Text::tr("Treatment"), Text::tr("Justification"),
         Text::tr("Status"), Text::tr("Review date"), Text::tr("Review every (months)"), Text::tr("Criteria version"),
@@ -525,9 +525,9 @@ ExportTable RiskRepository::exportTable(const RiskFilter &filter, RiskColumn sor
         }
         row << (q.value(25).isNull() ? QVariant() : QVariant(fromStoredUtc(q.value(25).toString())))
             << q.value(26).toString();
-        table.rows.append(row);
+        exported.rows.append(row);
     }
-    return table;
+    return exported;
 }
 
 HeatMapCounts RiskRepository::heatMap(const RiskFilter &filter, RatingKind kind) const

@@ -302,15 +302,15 @@ void Database::Private::migrate(Database &owner)
             }
             q.finish();
             if (migration.seed) {
-                const QString actor = owner.actor();
+                const QString previousActor = owner.actor();
                 owner.setActor(QStringLiteral("vigil"));
                 try {
                     migration.seed(owner);
                 } catch (...) {
-                    owner.setActor(actor);
+                    owner.setActor(previousActor);
                     throw;
                 }
-                owner.setActor(actor);
+                owner.setActor(previousActor);
             }
             if (q.exec(QStringLiteral("PRAGMA foreign_key_check")) && q.next())
                 throw Error(Text::tr("a reference in table %1 points nowhere").arg(q.value(0).toString()));

@@ -81,7 +81,7 @@ TEST_CASE("A site profile without a name or with a broken logo is refused", "[si
     CHECK_THROWS_WITH(sites.save(profile), "The site needs a name.");
 
     profile.name = QStringLiteral("Harbour Cold Store");
-    profile.logoPng = QByteArray("\x89PNG\r\n\x1a\nbroken", 16);
+    profile.logoPng = QByteArray("\x89PNG\r\n\x1a\nbroken"); // the PNG signature, then no image
     CHECK_THROWS_WITH(sites.save(profile), "The logo is not an image Vigil can read.");
     CHECK_FALSE(sites.load().has_value());
 }
