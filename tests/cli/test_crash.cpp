@@ -1,13 +1,14 @@
-// Crash safety: Vigil is killed with SIGKILL, at random moments, while it writes, 200 times and
-// more, on one site file that grows with every round. After each kill the file must open, pass
-// SQLite's integrity check and Vigil's health check (records against the audit trail), and hold
-// every change the killed process had reported as committed; the change in flight is there
-// whole or not at all. Two writers are killed: vigil_crash_writer (edits, attachments, small
+// Crash safety: Vigil is killed with SIGKILL, at random moments, while it writes, 200 times, on
+// one site file that grows with every round. After each kill the file must open, pass SQLite's
+// integrity check, verify its audit trail's hash chain, and hold every change the killed process
+// had reported as committed; the change in flight is there whole or not at all. Every tenth
+// round also runs the whole health check (records against the audit trail). Two writers are killed: vigil_crash_writer (edits, attachments, small
 // imports through the repositories, tests/crash/crashwriter.cpp) and the real `vigil import`.
 #include "cli/clitestsupport.h"
 
 #include "incidents/incidentrepository.h"
 #include "storage/attachments.h"
+#include "storage/auditchain.h"
 #include "storage/database.h"
 #include "storage/healthcheck.h"
 #include "storage/query.h"
@@ -50,6 +51,7 @@ struct Ledger
     QList<Operation> attachments;
     QList<Operation> imports;
     qint64 nextOperation = 1;
+    qint64 auditHead = 0; // the newest audit entry the last check found
     int cliImports = 0;
 
     void commit(const Operation &op)
@@ -94,12 +96,18 @@ bool present(Database &db, const Operation &op)
 }
 
 // The checks after every kill: the file opens as the window would open it (the dead process's
-// lock is stale), is sound, and holds everything reported. Every tenth time, and at the end,
+// lock is stale), is sound, its audit chain verifies, and it holds everything reported. Every tenth time, and at the end,
 // also the whole of `vigil check` (every record against its audit trail), which takes longer.
 void verifyAfterKill(const QString &path, Ledger &ledger, const std::optional<Operation> &inFlight, bool fully)
 {
     const std::unique_ptr<Database> db = Database::open(path);
     REQUIRE(scalar(*db, QStringLiteral("PRAGMA integrity_check")).toString() == QLatin1String("ok"));
+    // The audit trail's hash chain holds, and no entry the last check saw has gone.
+    const AuditChainResult chain = verifyAuditChain(*db);
+    INFO(chain.problem.toStdString());
+    REQUIRE(chain.intact());
+    CHECK(chain.headId >= ledger.auditHead);
+    ledger.auditHead = chain.headId;
     if (fully)
         requireHealthy(*db);
     if (inFlight && present(*db, *inFlight))
