@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>vigil::AuditTrailDialog</name>
+    <message numerus="yes">
+        <source>The newest %n entries; more load as you scroll.</source>
+        <translation>
+            <numerusform>The newest entry; more load as you scroll.</numerusform>
+            <numerusform>The newest %n entries; more load as you scroll.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries.</source>
+        <translation>
+            <numerusform>%n entry.</numerusform>
+            <numerusform>%n entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vigil::CatalogueDialog</name>
     <message numerus="yes">
         <source>%n months</source>
@@ -141,6 +158,13 @@
         <translation>
             <numerusform>audit trail: table %1: %n record was deleted without an audit entry (removed outside Vigil), e.g. %2</numerusform>
             <numerusform>audit trail: table %1: %n records were deleted without an audit entry (removed outside Vigil), e.g. %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>audit chain: %n entries intact; the newest is #%1 of %2, seal %3</source>
+        <translation>
+            <numerusform>audit chain: %n entry intact; the newest is #%1 of %2, seal %3</numerusform>
+            <numerusform>audit chain: %n entries intact; the newest is #%1 of %2, seal %3</numerusform>
         </translation>
     </message>
 </context>
@@ -526,6 +550,16 @@
         <translation>
             <numerusform>%1 is valid for %n month.</numerusform>
             <numerusform>%1 is valid for %n months.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::VerifyRecordsDialog</name>
+    <message numerus="yes">
+        <source>%n problems found. The file may have been changed outside Vigil or damaged; keep a copy of it as it is, and compare it with a backup.</source>
+        <translation>
+            <numerusform>%n problem found. The file may have been changed outside Vigil or damaged; keep a copy of it as it is, and compare it with a backup.</numerusform>
+            <numerusform>%n problems found. The file may have been changed outside Vigil or damaged; keep a copy of it as it is, and compare it with a backup.</numerusform>
         </translation>
     </message>
 </context>
