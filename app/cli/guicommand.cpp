@@ -6,7 +6,7 @@
 #include "base/translations.h"
 #include "shell/firstpaint.h"
 #include "shell/icons.h"
-#include "shell/integritycheck.h"
+#include "shell/background.h"
 #include "shell/mainwindow.h"
 #include "shell/windowmanager.h"
 
@@ -123,10 +123,7 @@ int runGui(int argc, char *argv[])
     }
     if (!window)
         return Failure;
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, [] {
-        waitForIntegrityChecks();
-        waitForDailyBackups();
-    });
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, [] { waitForBackgroundWork(); });
     if (options.quitAfterStartup) {
         // Report the first paint, then wait for the integrity check: a damaged file fails.
         struct Progress

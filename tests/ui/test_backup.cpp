@@ -3,6 +3,7 @@
 
 #include "backup/backupdialog.h"
 #include "backup/backupsettings.h"
+#include "shell/background.h"
 #include "backup/restoredialog.h"
 #include "shell/windowmanager.h"
 #include "storage/backup.h"
@@ -223,7 +224,7 @@ TEST_CASE("Backup Settings choose the folder and how many copies are kept; the d
     });
     REQUIRE(QTest::qWaitFor([&] { return finished; }, 20000));
     CHECK(written.isEmpty());
-    waitForDailyBackups();
+    waitForBackgroundWork();
 }
 
 TEST_CASE("The window backs the file up on its first start of the day, after the integrity check", "[ui][backup]")
@@ -249,7 +250,7 @@ TEST_CASE("The window backs the file up on its first start of the day, after the
         bool checked = false;
         QObject::connect(window, &MainWindow::integrityChecked, window, [&] { checked = true; });
         REQUIRE(QTest::qWaitFor([&] { return checked; }, 20000));
-        waitForDailyBackups();
+        waitForBackgroundWork();
         QCoreApplication::processEvents();
         CHECK(QFileInfo::exists(today) == automatic);
         window->close();

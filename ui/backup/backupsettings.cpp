@@ -1,5 +1,6 @@
 #include "backupsettings.h"
 
+#include "shell/background.h"
 #include "shell/dialogs.h"
 #include "shell/mainwindow.h"
 #include "shell/settings.h"
@@ -12,24 +13,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <memory>
 
 namespace vigil {
-namespace {
-
-QList<QPointer<QThread>> &running()
-{
-    static QList<QPointer<QThread>> threads;
-    return threads;
-}
-
-} // namespace
 
 BackupPolicy backupPolicy()
 {
@@ -57,32 +47,21 @@ void startDailyBackup(MainWindow *window, std::function<void(const QString &, co
     const QString path = window->database().path();
     const BackupPolicy policy = backupPolicy();
     // A reader of its own on this thread: the window goes on writing meanwhile.
-    QThread *thread = QThread::create([path, policy, result] {
-        try {
-            result->written = runDailyBackup(path, policy);
-        } catch (const Error &e) {
-            result->error = e.message();
-        }
-    });
-    QPointer<MainWindow> guard(window);
-    QObject::connect(thread, &QThread::finished, window, [result, guard, done = std::move(done)] {
-        if (guard && done)
-            done(result->written, result->error);
-    });
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    running().removeAll(nullptr);
-    running().append(thread);
-    thread->start(QThread::LowPriority);
+    runInBackground(
+        window,
+        [path, policy, result] {
+            try {
+                result->written = runDailyBackup(path, policy);
+            } catch (const Error &e) {
+                result->error = e.message();
+            }
+        },
+        [result, done = std::move(done)] {
+            if (done)
+                done(result->written, result->error);
+        });
 }
 
-void waitForDailyBackups()
-{
-    for (const QPointer<QThread> &thread : std::as_const(running())) {
-        if (thread)
-            thread->wait();
-    }
-    running().clear();
-}
 
 BackupSettingsDialog::BackupSettingsDialog(const QString &databasePath, QWidget *parent)
     : QDialog(parent)

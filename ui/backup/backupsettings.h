@@ -22,8 +22,6 @@ bool automaticBackups();
 // Starts today's automatic backup of the window's file on a worker thread, after which done gets
 // the file written (empty when today's existed) or why it failed, on the window's thread.
 void startDailyBackup(MainWindow *window, std::function<void(const QString &written, const QString &error)> done);
-// Waits for backups still running (before the program exits).
-void waitForDailyBackups();
 
 // File > Backup Settings: automatic daily backups on or off, their folder, and how many daily
 // and monthly copies are kept.

@@ -13,7 +13,4 @@ namespace vigil {
 // receiver is gone by then.
 void verifyIntegrityInBackground(QObject *receiver, const QString &path, std::function<void(const QString &)> done);
 
-// Waits for checks still running (before the program exits).
-void waitForIntegrityChecks();
-
 } // namespace vigil
