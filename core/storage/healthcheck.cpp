@@ -2,6 +2,7 @@
 
 #include "base/timeformat.h"
 #include "storage/auditchain.h"
+#include "storage/auditlog.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/query.h"
@@ -248,6 +249,22 @@ QList<AuditedTable> auditedTables(const Database &db)
     return tables;
 }
 
+// SQLite's json_extract() ends a text at a NUL character, so text that holds one never equals
+// its audited value in SQL; such text is compared again here, with the entry read by Qt.
+bool sameTextWithNul(const QVariant &stored, const QString &changesJson, const QString &column)
+{
+    if (stored.typeId() != QMetaType::QString || !stored.toString().contains(QChar(0)))
+        return false;
+    FieldChanges changes;
+    if (!AuditLog::decodeChanges(changesJson, &changes))
+        return false;
+    for (const FieldChange &change : std::as_const(changes)) {
+        if (change.field == column)
+            return change.after.toString() == stored.toString();
+    }
+    return false;
+}
+
 // Runs a query whose first column is a record uuid; returns how many rows and a few examples.
 std::pair<int, QStringList> uuids(const Database &db, const QString &sql, const QVariantList &args)
 {
@@ -300,17 +317,20 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
     // of an aggregate from the row that holds the max(), here the newest entry for the field.)
     std::pair<int, QStringList> altered {0, {}};
     for (const QString &column : table.valueColumns) {
-        const auto found = uuids(db,
-            QStringLiteral("SELECT t.uuid FROM %1 t JOIN "
+        Query q(db,
+            QStringLiteral("SELECT t.uuid, t.%2, a.changes FROM %1 t JOIN "
                            "(SELECT record_uuid, CASE WHEN json_valid(changes) THEN json_extract(changes, ?) END "
-                           "AS value, max(id) FROM audit_log "
+                           "AS value, changes, max(id) FROM audit_log "
                            "WHERE entity = ? AND CASE WHEN json_valid(changes) THEN json_type(changes, ?) END "
                            "IS NOT NULL GROUP BY record_uuid) a "
                            "ON a.record_uuid = t.uuid WHERE a.value IS NOT t.%2")
-                .arg(name, column),
-            {QStringLiteral("$.%1.new").arg(column), name, QStringLiteral("$.%1").arg(column)});
-        altered.first += found.first;
-        for (const QString &uuid : found.second) {
+                .arg(name, column));
+        q.bind(QStringLiteral("$.%1.new").arg(column)).bind(name).bind(QStringLiteral("$.%1").arg(column)).exec();
+        while (q.next()) {
+            if (sameTextWithNul(q.value(1), q.value(2).toString(), column))
+                continue;
+            ++altered.first;
+            const QString uuid = q.value(0).toString();
             if (altered.second.size() < maxListed && !altered.second.contains(uuid))
                 altered.second.append(uuid);
         }

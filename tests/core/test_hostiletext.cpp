@@ -15,6 +15,7 @@
 #include "import/sourcetable.h"
 #include "io/exporttable.h"
 #include "site/siteprofile.h"
+#include "storage/healthcheck.h"
 #include "storage/query.h"
 #include "training/trainingrepository.h"
 
@@ -395,10 +396,8 @@ TEST_CASE("Hostile text survives a CSV export and its import unchanged", "[secur
     test::requireHealthy(*other);
 }
 
-// NUL characters are kept like any other character. requireHealthy() is left out here: the
-// health check compares values with the audit trail through SQLite's json_extract(), which
-// stops at a NUL and so reports these records as edited outside Vigil (a false alarm, noted
-// for the audit trail's owners).
+// NUL characters are kept like any other character, and the health check does not take such
+// text for an edit made outside Vigil (SQLite's json_extract() stops at a NUL).
 TEST_CASE("Text with NUL characters is stored, searched and exported unchanged", "[security]")
 {
     TempDir dir;
@@ -441,4 +440,8 @@ TEST_CASE("Text with NUL characters is stored, searched and exported unchanged",
     for (const QStringList &row : table.rows)
         descriptions.append(row.value(column));
     CHECK(descriptions.contains(text));
+    test::requireHealthy(*db);
+    // A NUL does not hide a real edit made outside Vigil.
+    execute(*db, QStringLiteral("UPDATE incidents SET title = ? WHERE id = ?"), {text + QStringLiteral(" edited"), id});
+    CHECK_FALSE(checkHealth(*db).healthy());
 }

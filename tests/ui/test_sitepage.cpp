@@ -6,6 +6,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace vigil;
@@ -154,4 +156,24 @@ TEST_CASE("An undo the file refuses says so and clears the history", "[ui][site]
     CHECK(messages.at(0).contains(QStringLiteral("undo history was cleared")));
     CHECK(f.window->undoStack().count() == 0);
     CHECK(savedName(f) == QStringLiteral("Renamed Site"));
+}
+
+TEST_CASE("The site profile's History tab lists each saved change, newest first", "[ui][site][audit]")
+{
+    WindowFixture f;
+    f.window->showModule(QStringLiteral("site"));
+    retypeName(f, QStringLiteral("Harbour Cold Store North"));
+    f.find<QPushButton>(QStringLiteral("saveSite"))->click();
+    auto *tabs = f.find<QTabWidget>(QStringLiteral("siteTabs"));
+    tabs->setCurrentWidget(f.find(QStringLiteral("siteHistory")));
+    auto *history = f.find(QStringLiteral("siteHistory"))->findChild<QTreeWidget *>(QStringLiteral("historyTree"));
+    REQUIRE(history);
+    REQUIRE(history->topLevelItemCount() >= 2);
+    QTreeWidgetItem *rename = history->topLevelItem(0);
+    CHECK(rename->text(2) == QStringLiteral("Changed"));
+    REQUIRE(rename->childCount() == 1);
+    CHECK(rename->child(0)->text(2) == QStringLiteral("Site name"));
+    CHECK(rename->child(0)->text(3) == QStringLiteral("Harbour Cold Store"));
+    CHECK(rename->child(0)->text(4) == QStringLiteral("Harbour Cold Store North"));
+    test::screenshot(f.window, QStringLiteral("site-history"));
 }

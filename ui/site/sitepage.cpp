@@ -6,12 +6,14 @@
 #include "site/siteprofileform.h"
 #include "storage/changenotifier.h"
 #include "storage/database.h"
+#include "widgets/historyview.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace vigil {
@@ -51,12 +53,22 @@ SitePage::SitePage(const ModuleContext &context, QWidget *parent)
     auto *columnLayout = new QVBoxLayout(column);
     columnLayout->setContentsMargins(0, 0, 0, 0);
     columnLayout->setSpacing(12);
+    // The profile, and its history from the audit trail.
+    auto *profileTab = new QWidget(this);
+    auto *profileLayout = new QVBoxLayout(profileTab);
+    profileLayout->addWidget(m_form);
+    profileLayout->addWidget(buttons);
+    profileLayout->addStretch();
+    m_history = new HistoryView(context.db, this);
+    m_history->setObjectName(QStringLiteral("siteHistory"));
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("siteTabs"));
+    tabs->addTab(profileTab, tr("&Profile"));
+    tabs->addTab(m_history, tr("&History"));
     columnLayout->addWidget(title);
     columnLayout->addWidget(intro);
     columnLayout->addSpacing(8);
-    columnLayout->addWidget(m_form);
-    columnLayout->addWidget(buttons);
-    columnLayout->addStretch();
+    columnLayout->addWidget(tabs, 1);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
@@ -132,6 +144,29 @@ void SitePage::reload(bool keepEdits)
     if (!keepEdits)
         m_form->setProfile(m_saved);
     updateButtons();
+    showHistory();
+}
+
+void SitePage::showHistory()
+{
+    if (m_saved.uuid.isEmpty())
+        return;
+    const auto fieldTitle = [](const QString &field) {
+        if (field == QLatin1String("name"))
+            return tr("Site name");
+        if (field == QLatin1String("address"))
+            return tr("Address");
+        if (field == QLatin1String("logo"))
+            return tr("Logo");
+        if (field == QLatin1String("paper_size"))
+            return tr("Paper size");
+        return field;
+    };
+    try {
+        m_history->showRecord(m_saved.uuid, fieldTitle);
+    } catch (const Error &e) {
+        m_context.host.showError(e.message());
+    }
 }
 
 void SitePage::updateButtons()

@@ -9,6 +9,7 @@ class QPushButton;
 
 namespace vigil {
 
+class HistoryView;
 class SiteProfileForm;
 
 // The Site module's page: the profile the reports and the window title are made from.
@@ -29,11 +30,13 @@ private:
     // Reads the saved profile; replaces the form's contents only when keepEdits is false.
     void reload(bool keepEdits = false);
     void updateButtons();
+    void showHistory();
 
     ModuleContext m_context;
     SiteProfileForm *m_form;
     QPushButton *m_save;
     QPushButton *m_discard;
+    HistoryView *m_history;
     SiteProfile m_saved;
 };
 
