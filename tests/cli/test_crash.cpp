@@ -179,19 +179,19 @@ void killImport(const TempDir &dir, const QString &path, Ledger &ledger, QRandom
                    .toUtf8();
     const QString file = dir.path(QStringLiteral("cli-%1.csv").arg(number));
     writeFile(file, csv);
-    QProcess import;
-    import.start(QStringLiteral(VIGIL_BINARY),
+    QProcess importer;
+    importer.start(QStringLiteral(VIGIL_BINARY),
         {QStringLiteral("import"), QStringLiteral("--database"), path, QStringLiteral("--kind"), QStringLiteral("incidents"),
             QStringLiteral("--profile"), QStringLiteral(VIGIL_TEST_DATA_DIR "/crash-import-profile.json"), file});
-    REQUIRE(import.waitForStarted(10000));
-    const bool finished = import.waitForFinished(int(random.bounded(50, 1500)));
+    REQUIRE(importer.waitForStarted(10000));
+    const bool finished = importer.waitForFinished(int(random.bounded(50, 1500)));
     if (!finished) {
-        import.kill();
-        REQUIRE(import.waitForFinished(10000));
+        importer.kill();
+        REQUIRE(importer.waitForFinished(10000));
     }
-    const bool reported = finished && import.exitStatus() == QProcess::NormalExit && import.exitCode() == 0;
+    const bool reported = finished && importer.exitStatus() == QProcess::NormalExit && importer.exitCode() == 0;
     INFO("vigil import " << number << (reported ? " finished: " : " killed: ")
-                         << import.readAllStandardError().toStdString());
+                         << importer.readAllStandardError().toStdString());
     if (finished)
         REQUIRE(reported);
     verifyAfterKill(path, ledger, std::nullopt, fully);

@@ -71,9 +71,9 @@ TEST_CASE("An import that fills the disk says so in one line, keeps the file sou
     const QString filler = mountPoint + QStringLiteral("/filler");
     fill(filler, 256 * 1024);
 
-    const QStringList import {QStringLiteral("import"), QStringLiteral("--database"), site, QStringLiteral("--kind"),
+    const QStringList importArgs {QStringLiteral("import"), QStringLiteral("--database"), site, QStringLiteral("--kind"),
         QStringLiteral("incidents"), QStringLiteral("--profile"), QStringLiteral(VIGIL_TEST_DATA_DIR "/crash-import-profile.json"), csv};
-    const Run full = vigilRun(import);
+    const Run full = vigilRun(importArgs);
     requireOneLineFailure(full, 1);
     CHECK(full.errLines().at(0).contains(QStringLiteral("disk is full")));
 
@@ -86,7 +86,7 @@ TEST_CASE("An import that fills the disk says so in one line, keeps the file sou
         CHECK(IncidentRepository(*db).load(saved).description == QStringLiteral("Saved before the disk filled"));
     }
     REQUIRE(QFile::remove(filler));
-    CHECK(vigilRun(import).exitCode == 0);
+    CHECK(vigilRun(importArgs).exitCode == 0);
     const std::unique_ptr<Database> db = Database::open(site, OpenMode::ReadOnly);
     CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM incidents")).toInt() == 3001);
 }
