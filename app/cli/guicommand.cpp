@@ -39,8 +39,10 @@ QString mainHelp(const QCommandLineParser &parser)
                      "  backup   Write a checked (optionally encrypted) backup of a site file.\n"
                      "  check    Check a site file's integrity, schema and audit trail.\n"
                      "  demo     Create a new site file filled with a realistic demo site.\n"
-                     "  export   Write a register (risks, ...) to a CSV file.\n"
+                     "  export   Write a register (risks, incidents, ...) to a CSV file or an Excel workbook.\n"
+                     "  import   Import incidents, risks, people, training or actions from CSV or Excel.\n"
                      "  kpi      Print every KPI's value, target and status for a period.\n"
+                     "  report   Write the management review report as a PDF.\n"
                      "  restore  Restore a site file from a backup, keeping the current file aside.\n");
     return help;
 }

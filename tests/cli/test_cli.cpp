@@ -40,15 +40,18 @@ TEST_CASE("vigil --help and --version work without a display", "[cli]")
     Run help = vigilRun({QStringLiteral("--help")}, {QStringLiteral("DISPLAY"), QStringLiteral("QT_QPA_PLATFORM")});
     CHECK(help.exitCode == 0);
     CHECK(help.out.startsWith(QStringLiteral("Usage: vigil")));
-    for (const char *text : {"--database", "--quit-after-startup", "check", "demo"})
+    // Every command is listed, each with its own --help.
+    for (const char *text : {"--database", "--quit-after-startup"})
         CHECK(help.out.contains(QLatin1String(text)));
+    for (const char *command : {"backup", "check", "demo", "export", "import", "kpi", "report", "restore"})
+        CHECK(help.out.contains(QStringLiteral("\n  %1 ").arg(QLatin1String(command))));
     CHECK(help.err.isEmpty());
 
     const Run version = vigilRun({QStringLiteral("--version")}, {QStringLiteral("DISPLAY")});
     CHECK(version.exitCode == 0);
     CHECK(version.out.trimmed() == QStringLiteral("vigil " VIGIL_VERSION));
 
-    for (const char *command : {"check", "demo"}) {
+    for (const char *command : {"backup", "check", "demo", "export", "import", "kpi", "report", "restore"}) {
         const Run sub = vigilRun({QLatin1String(command), QStringLiteral("--help")});
         CHECK(sub.exitCode == 0);
         CHECK(sub.out.startsWith(QStringLiteral("Usage: vigil %1").arg(QLatin1String(command))));
