@@ -18,6 +18,7 @@
 #include <QLockFile>
 #include <QSqlError>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QSysInfo>
 
@@ -172,6 +173,8 @@ struct Database::Private
     quint64 epoch = 0;
     QList<std::pair<QString, qint64>> pendingChanges;
     mutable std::unordered_map<QString, QSqlQuery> statements;
+    mutable std::unordered_map<QString, sqlite3_stmt *> writeStatements;
+    mutable QSet<QString> rowStatements; // SQL known to return rows: never one of SQLite's own
     // Which journal files were absent when we opened the file while holding its lock.
     bool walWasAbsent = false;
     bool shmWasAbsent = false;
@@ -334,6 +337,10 @@ void Database::Private::migrate(Database &owner)
 void Database::Private::disconnect()
 {
     statements.clear();
+    for (const auto &[sql, statement] : writeStatements)
+        sqlite3_finalize(statement);
+    writeStatements.clear();
+    rowStatements.clear();
     if (db.isValid()) {
         db.close();
         db = QSqlDatabase();
@@ -579,6 +586,51 @@ void Database::returnStatement(const QString &sql, QSqlQuery &&query) const
     query.finish();
     if (d->statements.size() < statementCacheLimit && d->db.isOpen())
         d->statements.insert_or_assign(sql, std::move(query));
+}
+
+sqlite3_stmt *Database::takeWriteStatement(const QString &sql) const
+{
+    if (auto it = d->writeStatements.find(sql); it != d->writeStatements.end()) {
+        sqlite3_stmt *cached = it->second;
+        d->writeStatements.erase(it);
+        return cached;
+    }
+    if (d->rowStatements.contains(sql))
+        return nullptr;
+    const QVariant handle = d->db.driver() ? d->db.driver()->handle() : QVariant();
+    if (!d->db.isOpen() || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3_stmt *statement = nullptr;
+    const void *tail = nullptr;
+    const int code = sqlite3_prepare16_v3(connection, sql.utf16(), int(sql.size() * sizeof(char16_t)),
+        SQLITE_PREPARE_PERSISTENT, &statement, &tail);
+    if (code != SQLITE_OK) {
+        const int extended = sqlite3_extended_errcode(connection);
+        const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
+        sqlite3_finalize(statement);
+        throw databaseError(extended, message);
+    }
+    const auto *end = reinterpret_cast<const char16_t *>(sql.utf16()) + sql.size();
+    const auto rest = tail ? QStringView(static_cast<const char16_t *>(tail), end) : QStringView();
+    // Rows to read, several statements or none at all: Qt's way, as before.
+    if (!statement || sqlite3_column_count(statement) > 0 || !rest.trimmed().isEmpty()) {
+        sqlite3_finalize(statement);
+        if (d->rowStatements.size() < qsizetype(statementCacheLimit))
+            d->rowStatements.insert(sql);
+        return nullptr;
+    }
+    return statement;
+}
+
+void Database::returnWriteStatement(const QString &sql, sqlite3_stmt *statement) const
+{
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (d->writeStatements.size() < statementCacheLimit && d->db.isOpen()
+        && d->writeStatements.try_emplace(sql, statement).second)
+        return;
+    sqlite3_finalize(statement); // a second copy of a statement in use twice at once, or too many
 }
 
 Transaction::Transaction(Database &db)

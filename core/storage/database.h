@@ -10,6 +10,7 @@
 #include <memory>
 
 class QSqlQuery;
+struct sqlite3_stmt;
 
 namespace vigil {
 
@@ -109,9 +110,13 @@ public:
     // another's (AuditLog keeps the newest entry's seal under it).
     quint64 transactionEpoch() const;
 
-    // Statement cache used by Query.
+    // Statement caches used by Query. A statement that returns no rows (an INSERT, UPDATE or
+    // DELETE) runs on SQLite's own prepared statement: takeWriteStatement gives it, or nullptr
+    // for a statement that returns rows, which runs through Qt (takeStatement).
     QSqlQuery takeStatement(const QString &sql) const;
     void returnStatement(const QString &sql, QSqlQuery &&query) const;
+    sqlite3_stmt *takeWriteStatement(const QString &sql) const;
+    void returnWriteStatement(const QString &sql, sqlite3_stmt *statement) const;
 
 private:
     friend class Transaction;

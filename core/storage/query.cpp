@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSqlError>
+#include <QUuid>
+
+#include <sqlite3.h>
 
 namespace vigil {
 namespace {
@@ -22,7 +25,12 @@ DatabaseError databaseError(const QSqlError &error)
 {
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
-    const int primary = ok ? code & 0xff : -1;
+    return databaseError(ok ? code : -1, error.databaseText().isEmpty() ? error.text().trimmed() : error.databaseText());
+}
+
+DatabaseError databaseError(int code, const QString &sqliteMessage)
+{
+    const int primary = code >= 0 ? code & 0xff : -1;
     QString message;
     switch (primary) {
     case 13: // SQLITE_FULL
@@ -46,14 +54,13 @@ DatabaseError databaseError(const QSqlError &error)
         message = Text::tr("The site file is busy in another program; nothing was changed by this step. Try again.");
         break;
     case 19: // SQLITE_CONSTRAINT
-        message = Text::tr("The change breaks a rule of the site file (%1), so it was not saved.")
-                      .arg(error.databaseText());
+        message = Text::tr("The change breaks a rule of the site file (%1), so it was not saved.").arg(sqliteMessage);
         break;
     default:
-        message = Text::tr("Database error: %1").arg(error.text().trimmed());
+        message = Text::tr("Database error: %1").arg(sqliteMessage);
         break;
     }
-    return DatabaseError(message, ok ? code : -1);
+    return DatabaseError(message, code);
 }
 
 namespace {
@@ -76,38 +83,114 @@ int countPlaceholders(const QString &sql)
     return count;
 }
 
+// A value bound as Qt's SQLite driver binds it: what is null to Qt is NULL, numbers are numbers
+// and everything else is its text.
+int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
+{
+    const auto bindText = [&](const QString &text) {
+        // As UTF-8, the file's encoding, converted by Qt (SQLite's own conversion is slower).
+        // Broken UTF-16 (a lone surrogate) goes to SQLite as it is, as Qt's driver gave it.
+        if (!text.isValidUtf16())
+            return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+        const QByteArray utf8 = text.toUtf8();
+        return sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+    };
+    if (value.isNull()) // no value, a null pointer, or a typed null read from the file
+        return sqlite3_bind_null(statement, index);
+    switch (value.typeId()) {
+    case QMetaType::QString: {
+        const QString *text = static_cast<const QString *>(value.constData());
+        return text->isNull() ? sqlite3_bind_null(statement, index) : bindText(*text);
+    }
+    case QMetaType::QByteArray: {
+        const QByteArray *bytes = static_cast<const QByteArray *>(value.constData());
+        return bytes->isNull() ? sqlite3_bind_null(statement, index)
+                               : sqlite3_bind_blob64(statement, index, bytes->constData(), sqlite3_uint64(bytes->size()),
+                                   SQLITE_TRANSIENT);
+    }
+    case QMetaType::Int:
+    case QMetaType::Bool:
+        return sqlite3_bind_int(statement, index, value.toInt());
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(statement, index, value.toDouble());
+    case QMetaType::QDateTime: {
+        const QDateTime *at = static_cast<const QDateTime *>(value.constData());
+        return at->isValid() ? bindText(at->toString(Qt::ISODateWithMs)) : sqlite3_bind_null(statement, index);
+    }
+    case QMetaType::QTime: {
+        const QTime *time = static_cast<const QTime *>(value.constData());
+        return time->isNull() ? sqlite3_bind_null(statement, index) : bindText(time->toString(u"hh:mm:ss.zzz"));
+    }
+    case QMetaType::QDate: {
+        const QDate *date = static_cast<const QDate *>(value.constData());
+        return date->isNull() ? sqlite3_bind_null(statement, index) : bindText(value.toString());
+    }
+    case QMetaType::QUuid:
+        return static_cast<const QUuid *>(value.constData())->isNull() ? sqlite3_bind_null(statement, index)
+                                                                        : bindText(value.toString());
+    default:
+        return bindText(value.toString());
+    }
+}
+
 } // namespace
 
 Query::Query(const Database &db, const QString &sql)
     : m_db(db)
     , m_sql(sql)
-    , m_query(db.takeStatement(sql))
+    , m_write(db.takeWriteStatement(sql))
 {
+    if (!m_write)
+        m_query = db.takeStatement(sql);
 }
 
 Query::~Query()
 {
-    m_db.returnStatement(m_sql, std::move(m_query));
+    if (m_write)
+        m_db.returnWriteStatement(m_sql, m_write);
+    else
+        m_db.returnStatement(m_sql, std::move(m_query));
 }
 
 Query &Query::bind(const QVariant &value)
 {
     // Qt binds a null QString as SQL NULL; text columns spell "empty" as '', and code that means
-    // NULL passes QVariant().
-    if (value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull())
-        m_query.addBindValue(QStringLiteral(""));
-    else
-        m_query.addBindValue(value);
+    // NULL passes QVariant() (or a null value read from the file, which Qt types as text).
+    const bool nullText = value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull();
     ++m_bound;
+    if (m_write) {
+        if (m_bound <= sqlite3_bind_parameter_count(m_write))
+            bindValue(m_write, m_bound, nullText ? QVariant(QStringLiteral("")) : value);
+    } else {
+        m_query.addBindValue(nullText ? QVariant(QStringLiteral("")) : value);
+    }
     return *this;
 }
 
 Query &Query::exec()
 {
     // A reused statement keeps the values of its last use: every parameter must be bound anew.
-    if (m_bound != countPlaceholders(m_sql))
-        qFatal("Query: %d of %d parameters bound in: %s", m_bound, countPlaceholders(m_sql), qPrintable(m_sql));
+    const int expected = m_write ? sqlite3_bind_parameter_count(m_write) : countPlaceholders(m_sql);
+    if (m_bound != expected)
+        qFatal("Query: %d of %d parameters bound in: %s", m_bound, expected, qPrintable(m_sql));
     m_bound = 0;
+    if (m_write) {
+        sqlite3 *connection = sqlite3_db_handle(m_write);
+        const int code = sqlite3_step(m_write);
+        if (code != SQLITE_DONE && code != SQLITE_ROW) {
+            const int extended = sqlite3_extended_errcode(connection);
+            const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
+            sqlite3_reset(m_write);
+            throw databaseError(extended, message);
+        }
+        m_lastInsertId = sqlite3_last_insert_rowid(connection);
+        m_changes = sqlite3_changes(connection);
+        sqlite3_reset(m_write);
+        return *this;
+    }
     if (!m_query.exec()) {
         const QSqlError error = m_query.lastError();
         m_query.finish();
@@ -118,6 +201,8 @@ Query &Query::exec()
 
 bool Query::next()
 {
+    if (m_write)
+        return false; // a statement without rows
     if (m_query.next())
         return true;
     // A step that ends with an error (a damaged page, a read failure) also returns false.
@@ -131,6 +216,8 @@ bool Query::next()
 
 qint64 Query::lastInsertId() const
 {
+    if (m_write)
+        return m_lastInsertId;
     return m_query.lastInsertId().toLongLong();
 }
 

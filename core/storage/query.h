@@ -9,6 +9,7 @@
 #include "base/error.h"
 
 class QSqlError;
+struct sqlite3_stmt;
 
 namespace vigil {
 
@@ -33,6 +34,8 @@ private:
 
 // Turns a driver error into one sentence saying what happened and what it means for the user.
 DatabaseError databaseError(const QSqlError &error);
+// The same from SQLite's (extended) result code and message.
+DatabaseError databaseError(int sqliteCode, const QString &sqliteMessage);
 
 // A prepared statement that throws DatabaseError on failure. Statements are cached per database
 // and reused, so building a Query in a loop costs one prepare per distinct SQL text.
@@ -48,16 +51,21 @@ public:
     Query &bind(const QVariant &value);
     Query &exec();
     bool next();
-    QVariant value(int column) const { return m_query.value(column); }
-    int columnCount() const { return m_query.record().count(); }
+    QVariant value(int column) const { return m_write ? QVariant() : m_query.value(column); }
+    int columnCount() const { return m_write ? 0 : m_query.record().count(); }
     qint64 lastInsertId() const;
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    int rowsAffected() const { return m_write ? m_changes : m_query.numRowsAffected(); }
 
 private:
     const Database &m_db;
     QString m_sql;
+    // A statement that returns no rows runs on SQLite directly (Qt's binding costs more than
+    // SQLite's insert: it names every positional value); the others through Qt.
+    sqlite3_stmt *m_write = nullptr;
     QSqlQuery m_query;
     int m_bound = 0;
+    qint64 m_lastInsertId = 0;
+    int m_changes = 0;
 };
 
 // Runs one statement with optional positional parameters.

@@ -385,3 +385,58 @@ TEST_CASE("Database errors become sentences a user can act on", "[database]")
         CHECK(e.message().contains(QStringLiteral("disk is full")));
     }
 }
+
+TEST_CASE("A statement without rows stores every kind of value as Qt's driver does", "[database]")
+{
+    // Writes run on SQLite's own statements; reads, and anything that returns rows, through Qt.
+    // The same values written both ways must be stored alike, NULLs and broken text included.
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    execute(*db, QStringLiteral("CREATE TABLE kinds (id INTEGER PRIMARY KEY, v)"));
+    QString loneSurrogate = QStringLiteral("half ");
+    loneSurrogate += QChar(0xD83D);
+    loneSurrogate += QStringLiteral(" of an emoji");
+    const QVariantList values {QVariant(), QVariant::fromValue(nullptr), QString(), QStringLiteral(""),
+        QStringLiteral("Gate 3 \u00e9 \u202e \U0001F6A8"), loneSurrogate, QString(QChar(0)) + QStringLiteral("after a NUL"),
+        42, qlonglong(-9007199254740993LL), true, 2.5, QByteArray(), QByteArray("\x00\x01", 2),
+        QDate(2026, 2, 18), QDateTime(QDate(2026, 2, 18), QTime(8, 30), Qt::UTC), QVariant(QMetaType::fromType<QString>())};
+    QSqlQuery viaQt(db->connection());
+    REQUIRE(viaQt.prepare(QStringLiteral("SELECT typeof(?), quote(?)")));
+    for (int i = 0; i < values.size(); ++i) {
+        INFO("value " << i << ": " << values.at(i).typeName());
+        Query insert(*db, QStringLiteral("INSERT INTO kinds (v) VALUES (?)"));
+        insert.bind(values.at(i)).exec();
+        CHECK(insert.lastInsertId() == i + 1);
+        CHECK(insert.rowsAffected() == 1);
+        // What Qt binds for the same value (Query turns a null QString into '', as here).
+        const bool nullText = values.at(i).typeId() == QMetaType::QString && !values.at(i).isNull()
+            && values.at(i).toString().isNull();
+        const QVariant asQt = nullText ? QVariant(QStringLiteral("")) : values.at(i);
+        viaQt.addBindValue(asQt);
+        viaQt.addBindValue(asQt);
+        REQUIRE(viaQt.exec());
+        REQUIRE(viaQt.next());
+        Query stored(*db, QStringLiteral("SELECT typeof(v), quote(v) FROM kinds WHERE id = ?"));
+        stored.bind(i + 1).exec();
+        REQUIRE(stored.next());
+        CHECK(stored.value(0).toString() == viaQt.value(0).toString());
+        CHECK(stored.value(1).toString() == viaQt.value(1).toString());
+    }
+    CHECK(scalar(*db, QStringLiteral("SELECT typeof(v) FROM kinds WHERE id = 3")).toString() == QLatin1String("text"));
+    CHECK(scalar(*db, QStringLiteral("SELECT v FROM kinds WHERE id = 5")).toString() == values.at(4).toString());
+
+    // An UPDATE says how many rows it changed; a statement that returns rows still returns them.
+    Query update(*db, QStringLiteral("UPDATE kinds SET v = ? WHERE id > ?"));
+    update.bind(QStringLiteral("x")).bind(10).exec();
+    CHECK(update.rowsAffected() == int(values.size()) - 10);
+    Query returning(*db, QStringLiteral("INSERT INTO kinds (v) VALUES (?) RETURNING id"));
+    returning.bind(7).exec();
+    REQUIRE(returning.next());
+    CHECK(returning.value(0).toLongLong() == values.size() + 1);
+    // A failed write leaves its statement ready for the next use.
+    execute(*db, QStringLiteral("CREATE TABLE once (v TEXT UNIQUE)"));
+    execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QStringLiteral("a")});
+    CHECK_THROWS_AS(execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QStringLiteral("a")}), DatabaseError);
+    execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QStringLiteral("b")});
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM once")).toInt() == 2);
+}
