@@ -18,6 +18,8 @@ packages=(
   libzip-dev
   # encrypted backups (Argon2id key derivation, XChaCha20-Poly1305)
   libsodium-dev
+  # the audit chain's SHA-256 seals (OpenSSL's libcrypto)
+  libssl-dev
   # tests: Catch2, a virtual display for the smoke test, fonts for rendering
   catch2 xvfb xauth fonts-dejavu-core
   # reading the PDF report back in the tests (pdftotext, pdfinfo)

@@ -84,6 +84,8 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     // Checks and writes in one transaction: the duplicate lookups then read one snapshot instead
     // of locking the file twice a row, and a dry run ends by rolling back what it never wrote.
     Transaction tx(db);
+    // A register still empty (the first import into a new file) has nothing to duplicate.
+    const bool registerEmpty = !scalar(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM incidents)")).toBool();
 
     QList<Candidate> candidates;
     QSet<QString> seenReferences;
@@ -172,10 +174,10 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         if (!i.externalReference.isEmpty())
             seenReferences.insert(i.externalReference);
         seenEvents.insert(event);
-        c.existingId = i.externalReference.isEmpty()
+        c.existingId = registerEmpty || i.externalReference.isEmpty()
             ? 0
             : scalar(db, QStringLiteral("SELECT id FROM incidents WHERE external_reference = ?"), {i.externalReference}).toLongLong();
-        if (c.existingId == 0)
+        if (c.existingId == 0 && !registerEmpty)
             c.existingId = scalar(db,
                 QStringLiteral("SELECT id FROM incidents WHERE occurred_at = ? AND location = ? AND description = ?"),
                 {toStoredUtc(i.occurredAt), i.location, i.description})

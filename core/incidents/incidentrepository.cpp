@@ -211,7 +211,8 @@ RecordKey IncidentRepository::create(const Incident &input, const QString &conte
     if (!found.isEmpty())
         throw Error(found.first().message);
     Transaction tx(m_db);
-    const RecordKey key = insertNew(incident, nextInSequence(m_db, sequenceName(referenceYear(incident))), context);
+    const int year = referenceYear(incident);
+    const RecordKey key = insertNew(incident, year, nextInSequence(m_db, sequenceName(year)), context);
     tx.commit();
     return key;
 }
@@ -234,7 +235,7 @@ QList<qint64> IncidentRepository::createMany(const QList<Incident> &incidents,
             last = lastNumbers.insert(year,
                 scalar(m_db, QStringLiteral("SELECT last_value FROM sequences WHERE name = ?"), {sequenceName(year)})
                     .toLongLong());
-        ids.append(insertNew(incident, ++*last, context(i)).id);
+        ids.append(insertNew(incident, year, ++*last, context(i)).id);
         if (progress && !progress(i))
             return ids;
     }
@@ -246,11 +247,11 @@ QList<qint64> IncidentRepository::createMany(const QList<Incident> &incidents,
     return ids;
 }
 
-RecordKey IncidentRepository::insertNew(Incident incident, qint64 number, const QString &context)
+RecordKey IncidentRepository::insertNew(Incident incident, int year, qint64 number, const QString &context)
 {
     if (incident.status == IncidentStatus::Closed && !incident.closedAt.isValid())
         incident.closedAt = Clock::current().nowUtc();
-    incident.reference = QStringLiteral("INC-%1-%2").arg(referenceYear(incident)).arg(number, 4, 10, QLatin1Char('0'));
+    incident.reference = QStringLiteral("INC-%1-%2").arg(year).arg(number, 4, 10, QLatin1Char('0'));
     QVariantMap fields = fieldsOf(incident);
     fields.insert(QStringLiteral("reference"), incident.reference);
     if (!incident.uuid.isEmpty())

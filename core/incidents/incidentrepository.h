@@ -153,7 +153,7 @@ private:
     void writePersons(qint64 id, const QList<InvolvedPerson> &persons);
     void writeRisks(qint64 id, const QList<qint64> &riskIds);
     // Writes a checked new incident numbered `number` in its reporting year (create's body).
-    RecordKey insertNew(Incident incident, qint64 number, const QString &context);
+    RecordKey insertNew(Incident incident, int year, qint64 number, const QString &context);
     qint64 addTimeline(qint64 id, TimelineKind kind, const QString &text, std::optional<IncidentStatus> from = {},
         std::optional<IncidentStatus> to = {}, qint64 corrects = 0, const QDateTime &at = {});
     Database &m_db;

@@ -24,9 +24,12 @@
 #include "storage/query.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QLocale>
 #include <QtEndian>
+
+#include <openssl/evp.h>
+
+#include <memory>
 
 namespace vigil {
 namespace {
@@ -39,13 +42,39 @@ struct Text
 const QString selectEntries = QStringLiteral(
     "SELECT id, at, actor, entity, record_uuid, action, changes, context, prev_hash, hash FROM audit_log ");
 
-void addField(QCryptographicHash &hash, QByteArrayView bytes)
+// SHA-256 through OpenSSL's libcrypto, which uses the processor's SHA instructions where it has
+// them: sealing is then a few per cent of a bulk import instead of a tenth (Qt 6.4 hashes in
+// portable C). The digest is the same either way.
+class Sha256
 {
-    char length[4];
-    qToBigEndian(quint32(bytes.size()), length);
-    hash.addData(QByteArrayView(length, 4));
-    hash.addData(bytes);
-}
+public:
+    Sha256()
+        : m_context(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
+    {
+        if (!m_context || EVP_DigestInit_ex(m_context.get(), EVP_sha256(), nullptr) != 1)
+            throw Error(QStringLiteral("SHA-256 is not available from libcrypto"));
+    }
+    void add(QByteArrayView bytes) { EVP_DigestUpdate(m_context.get(), bytes.data(), size_t(bytes.size())); }
+    // A field: its length (4 bytes, big-endian), then its bytes.
+    void addField(QByteArrayView bytes)
+    {
+        char length[4];
+        qToBigEndian(quint32(bytes.size()), length);
+        add(QByteArrayView(length, 4));
+        add(bytes);
+    }
+    QByteArray result()
+    {
+        QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
+        unsigned int size = 0;
+        EVP_DigestFinal_ex(m_context.get(), reinterpret_cast<unsigned char *>(digest.data()), &size);
+        digest.truncate(int(size));
+        return digest;
+    }
+
+private:
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> m_context;
+};
 
 SealedFields fieldsOf(const Query &q)
 {
@@ -57,13 +86,13 @@ SealedFields fieldsOf(const Query &q)
 
 QByteArray auditSeal(const SealedFields &fields, const QByteArray &previousSeal)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayView("VIGIL-AUDIT-1"));
-    addField(hash, previousSeal);
-    addField(hash, QByteArray::number(fields.id));
+    Sha256 hash;
+    hash.add(QByteArrayView("VIGIL-AUDIT-1"));
+    hash.addField(previousSeal);
+    hash.addField(QByteArray::number(fields.id));
     for (const QString *text : {&fields.at, &fields.actor, &fields.entity, &fields.recordUuid, &fields.action,
              &fields.changes, &fields.context})
-        addField(hash, text->toUtf8());
+        hash.addField(text->toUtf8());
     return hash.result();
 }
 

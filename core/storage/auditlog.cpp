@@ -273,7 +273,9 @@ void appendJson(QString &out, const QVariant &value)
     default:
         break;
     }
-    const QString text = toJson(value).toString();
+    // Text as it is (most values); other kinds as toJson() writes them.
+    const QString text = value.typeId() == QMetaType::QString ? *static_cast<const QString *>(value.constData())
+                                                               : toJson(value).toString();
     out += u'"';
     // Most text needs no escaping at all: copied whole.
     if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20 || c == u'"' || c == u'\\'; })) {
