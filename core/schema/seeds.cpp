@@ -173,6 +173,14 @@ void seedKpis(Database &db)
     tx.commit();
 }
 
+// Format 8 edited the tables' definitions in sqlite_schema: a new schema version makes every
+// connection, this one too, read them again.
+void rereadSchema(Database &db)
+{
+    const int version = scalar(db, QStringLiteral("PRAGMA schema_version")).toInt();
+    execute(db, QStringLiteral("PRAGMA schema_version = %1").arg(version + 1));
+}
+
 } // namespace
 
 std::function<void(Database &)> migrationSeed(int version)
@@ -188,6 +196,8 @@ std::function<void(Database &)> migrationSeed(int version)
         return seedKpis;
     case auditChainFormat:
         return sealAuditTrailOnUpgrade;
+    case 8:
+        return rereadSchema;
     default:
         return {};
     }

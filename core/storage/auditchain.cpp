@@ -51,10 +51,16 @@ public:
     Sha256()
         : m_context(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
     {
-        if (!m_context || EVP_DigestInit_ex(m_context.get(), EVP_sha256(), nullptr) != 1)
-            throw Error(QStringLiteral("SHA-256 is not available from libcrypto"));
+        // Looked up once (OpenSSL 3 would look it up again for every seal).
+        static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        if (!sha256 || !m_context || EVP_DigestInit_ex(m_context.get(), sha256, nullptr) != 1)
+            fail();
     }
-    void add(QByteArrayView bytes) { EVP_DigestUpdate(m_context.get(), bytes.data(), size_t(bytes.size())); }
+    void add(QByteArrayView bytes)
+    {
+        if (EVP_DigestUpdate(m_context.get(), bytes.data(), size_t(bytes.size())) != 1)
+            fail();
+    }
     // A field: its length (4 bytes, big-endian), then its bytes.
     void addField(QByteArrayView bytes)
     {
@@ -67,10 +73,13 @@ public:
     {
         QByteArray digest(EVP_MAX_MD_SIZE, Qt::Uninitialized);
         unsigned int size = 0;
-        EVP_DigestFinal_ex(m_context.get(), reinterpret_cast<unsigned char *>(digest.data()), &size);
+        if (EVP_DigestFinal_ex(m_context.get(), reinterpret_cast<unsigned char *>(digest.data()), &size) != 1 || size != 32)
+            fail();
         digest.truncate(int(size));
         return digest;
     }
+    // A seal that could not be computed is never stored (it would read as tampering later).
+    [[noreturn]] static void fail() { throw Error(Text::tr("The audit entry could not be sealed (SHA-256 failed).")); }
 
 private:
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> m_context;

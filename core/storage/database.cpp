@@ -595,7 +595,7 @@ sqlite3_stmt *Database::takeWriteStatement(const QString &sql) const
         d->writeStatements.erase(it);
         return cached;
     }
-    if (d->rowStatements.contains(sql))
+    if (d->rowStatements.contains(sql) || d->statements.find(sql) != d->statements.end())
         return nullptr;
     const QVariant handle = d->db.driver() ? d->db.driver()->handle() : QVariant();
     if (!d->db.isOpen() || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
@@ -603,7 +603,7 @@ sqlite3_stmt *Database::takeWriteStatement(const QString &sql) const
     sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
     sqlite3_stmt *statement = nullptr;
     const void *tail = nullptr;
-    const int code = sqlite3_prepare16_v3(connection, sql.utf16(), int(sql.size() * sizeof(char16_t)),
+    const int code = sqlite3_prepare16_v3(connection, sql.constData(), int(sql.size() * sizeof(char16_t)),
         SQLITE_PREPARE_PERSISTENT, &statement, &tail);
     if (code != SQLITE_OK) {
         const int extended = sqlite3_extended_errcode(connection);
@@ -611,13 +611,14 @@ sqlite3_stmt *Database::takeWriteStatement(const QString &sql) const
         sqlite3_finalize(statement);
         throw databaseError(extended, message);
     }
-    const auto *end = reinterpret_cast<const char16_t *>(sql.utf16()) + sql.size();
+    const auto *end = reinterpret_cast<const char16_t *>(sql.constData()) + sql.size();
     const auto rest = tail ? QStringView(static_cast<const char16_t *>(tail), end) : QStringView();
     // Rows to read, several statements or none at all: Qt's way, as before.
     if (!statement || sqlite3_column_count(statement) > 0 || !rest.trimmed().isEmpty()) {
         sqlite3_finalize(statement);
-        if (d->rowStatements.size() < qsizetype(statementCacheLimit))
-            d->rowStatements.insert(sql);
+        if (d->rowStatements.size() >= qsizetype(16 * statementCacheLimit))
+            d->rowStatements.clear(); // SQL built from values (IN lists, limits): start again
+        d->rowStatements.insert(sql);
         return nullptr;
     }
     return statement;

@@ -11,6 +11,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 namespace vigil {
 namespace {
 
@@ -91,7 +93,7 @@ int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
         // As UTF-8, the file's encoding, converted by Qt (SQLite's own conversion is slower).
         // Broken UTF-16 (a lone surrogate) goes to SQLite as it is, as Qt's driver gave it.
         if (!text.isValidUtf16())
-            return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+            return sqlite3_bind_text16(statement, index, text.constData(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
         const QByteArray utf8 = text.toUtf8();
         return sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
     };
@@ -162,8 +164,8 @@ Query &Query::bind(const QVariant &value)
     const bool nullText = value.typeId() == QMetaType::QString && !value.isNull() && value.toString().isNull();
     ++m_bound;
     if (m_write) {
-        if (m_bound <= sqlite3_bind_parameter_count(m_write))
-            bindValue(m_write, m_bound, nullText ? QVariant(QStringLiteral("")) : value);
+        if (m_bound <= sqlite3_bind_parameter_count(m_write) && m_bindError == SQLITE_OK)
+            m_bindError = bindValue(m_write, m_bound, nullText ? QVariant(QStringLiteral("")) : value);
     } else {
         m_query.addBindValue(nullText ? QVariant(QStringLiteral("")) : value);
     }
@@ -179,6 +181,12 @@ Query &Query::exec()
     m_bound = 0;
     if (m_write) {
         sqlite3 *connection = sqlite3_db_handle(m_write);
+        if (m_bindError != SQLITE_OK) { // a value too big to bind, or no memory for it
+            const int code = std::exchange(m_bindError, SQLITE_OK);
+            sqlite3_reset(m_write);
+            sqlite3_clear_bindings(m_write);
+            throw databaseError(code, QString::fromUtf8(sqlite3_errstr(code)));
+        }
         const int code = sqlite3_step(m_write);
         if (code != SQLITE_DONE && code != SQLITE_ROW) {
             const int extended = sqlite3_extended_errcode(connection);

@@ -64,6 +64,7 @@ private:
     sqlite3_stmt *m_write = nullptr;
     QSqlQuery m_query;
     int m_bound = 0;
+    int m_bindError = 0; // SQLITE_OK, or why a value could not be bound
     qint64 m_lastInsertId = 0;
     int m_changes = 0;
 };

@@ -14,9 +14,11 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QSqlDriver>
 #include <QtEndian>
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <thread>
 
@@ -439,4 +441,22 @@ TEST_CASE("A statement without rows stores every kind of value as Qt's driver do
     CHECK_THROWS_AS(execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QStringLiteral("a")}), DatabaseError);
     execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QStringLiteral("b")});
     CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM once")).toInt() == 2);
+
+    // A value SQLite refuses to bind (here: longer than the connection allows) fails the write
+    // with a message; nothing is written in its place, and the statement is ready again.
+    const QVariant handle = db->connection().driver()->handle();
+    REQUIRE(qstrcmp(handle.typeName(), "sqlite3*") == 0);
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    const int limit = sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, 1000);
+    try {
+        execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QString(5000, u'x')});
+        FAIL("an oversized value was bound");
+    } catch (const DatabaseError &e) {
+        CHECK(e.primaryCode() == SQLITE_TOOBIG);
+        CHECK_FALSE(e.message().isEmpty());
+    }
+    sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, limit);
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM once")).toInt() == 2);
+    execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QStringLiteral("c")});
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM once")).toInt() == 3);
 }

@@ -3,8 +3,11 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/query.h"
+#include "incidents/incidentrepository.h"
+#include "incidenttestsupport.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <catch2/catch.hpp>
 
@@ -145,4 +148,42 @@ TEST_CASE("A migration that breaks a reference is rolled back", "[migrations]")
     CHECK_THROWS_AS(Database::open(path), OpenError);
     setMigrationsForTesting(nullptr);
     CHECK(Database::open(path, OpenMode::ReadOnly)->schemaVersion() == oldVersion);
+}
+
+TEST_CASE("No table checks a value against an IN list and its comparisons still refuse other values", "[migrations]")
+{
+    // SQLite builds a temporary table for a CHECK's IN list of three or more values on every row
+    // it writes (two it compares directly); format 8 wrote them as comparisons, which accept
+    // exactly the same values.
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    Query tables(*db, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%CHECK%'"));
+    tables.exec();
+    int checked = 0;
+    while (tables.next()) {
+        INFO(tables.value(0).toString().toStdString());
+        CHECK_FALSE(tables.value(1).toString().contains(QRegularExpression(QStringLiteral("\\bIN\\s*\\(([^)]*,){2}"))));
+        ++checked;
+    }
+    CHECK(checked > 10);
+    const qint64 id = IncidentRepository(*db).create(test::makeIncident(*db, QStringLiteral("Fence cut"))).id;
+    const auto refused = [&](const QString &sql, const QString &rule) {
+        INFO(sql.toStdString());
+        Transaction tx(*db);
+        try {
+            execute(*db, sql, {id});
+            FAIL("a value outside a CHECK's list was accepted");
+        } catch (const DatabaseError &e) {
+            CHECK(e.primaryCode() == 19);
+            CHECK(e.message().contains(rule));
+        }
+    };
+    refused(QStringLiteral("UPDATE incidents SET severity = 'catastrophic' WHERE id = ?"), QStringLiteral("severity = 'low'"));
+    refused(QStringLiteral("UPDATE incidents SET status = 'forgotten' WHERE id = ?"), QStringLiteral("status = 'reported'"));
+    refused(QStringLiteral("INSERT INTO incident_timeline (uuid, incident_id, at, actor, kind) VALUES ('x', ?, 'x', 'x', 'gossip')"),
+        QStringLiteral("kind = 'reported'"));
+    // The listed values themselves still pass.
+    Transaction tx(*db);
+    execute(*db, QStringLiteral("UPDATE incidents SET severity = 'critical' WHERE id = ?"), {id});
+    CHECK(IncidentRepository(*db).load(id).severity == Severity::Critical);
 }

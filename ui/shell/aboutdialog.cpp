@@ -61,7 +61,9 @@ AboutDialog::AboutDialog(QWidget *parent)
              "LGPL 3; Charts under the GNU GPL 3.</p>"
              "<p><b>SQLite</b> (D. Richard Hipp and contributors): public domain.</p>"
              "<p><b>libxlsxwriter</b> (John McNamara), for the Excel exports: BSD 2-Clause.</p>"
-             "<p><b>libsodium</b> (Frank Denis), for encrypted backups: ISC licence.</p>");
+             "<p><b>libsodium</b> (Frank Denis), for encrypted backups: ISC licence.</p>"
+             "<p><b>libzip</b> (Dieter Baron and Thomas Klausner), for reading Excel workbooks: BSD 3-Clause.</p>"
+             "<p><b>OpenSSL</b> (The OpenSSL Project), libcrypto for the audit chain's seals: Apache License 2.0.</p>");
 
     QString credits;
     const QList<DataCredit> shipped = dataCredits();
