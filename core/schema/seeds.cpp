@@ -173,8 +173,10 @@ void seedKpis(Database &db)
     tx.commit();
 }
 
-// Format 8 edited the tables' definitions in sqlite_schema: a new schema version makes every
+// Format 8 (0008_checks_as_comparisons.sql) edited the tables' definitions in sqlite_schema: a new schema version makes every
 // connection, this one too, read them again.
+constexpr int checksAsComparisonsFormat = 8;
+
 void rereadSchema(Database &db)
 {
     const int version = scalar(db, QStringLiteral("PRAGMA schema_version")).toInt();
@@ -196,7 +198,7 @@ std::function<void(Database &)> migrationSeed(int version)
         return seedKpis;
     case auditChainFormat:
         return sealAuditTrailOnUpgrade;
-    case 8:
+    case checksAsComparisonsFormat:
         return rereadSchema;
     default:
         return {};

@@ -5,6 +5,7 @@
 #include "storage/backupcrypto.h"
 #include "storage/backupfile.h"
 #include "storage/database.h"
+#include "storage/query.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,7 +13,6 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlDatabase>
-#include <QSqlDriver>
 
 #include <sqlite3.h>
 
@@ -37,10 +37,10 @@ QString nativeName(const QString &path)
 
 sqlite3 *handleOf(const QSqlDatabase &connection)
 {
-    const QVariant handle = connection.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *handle = sqliteHandle(connection);
+    if (!handle)
         throw Error(Text::tr("The site file's connection cannot be copied (not a SQLite connection)."));
-    return *static_cast<sqlite3 *const *>(handle.constData());
+    return handle;
 }
 
 void execOrThrow(sqlite3 *db, const char *sql, const QString &folder)

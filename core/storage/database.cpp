@@ -18,7 +18,6 @@
 #include <QLockFile>
 #include <QSqlError>
 #include <QSet>
-#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QSysInfo>
 
@@ -597,19 +596,17 @@ sqlite3_stmt *Database::takeWriteStatement(const QString &sql) const
     }
     if (d->rowStatements.contains(sql) || d->statements.find(sql) != d->statements.end())
         return nullptr;
-    const QVariant handle = d->db.driver() ? d->db.driver()->handle() : QVariant();
-    if (!d->db.isOpen() || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *connection = d->db.isOpen() ? sqliteHandle(d->db) : nullptr;
+    if (!connection)
         return nullptr;
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
     sqlite3_stmt *statement = nullptr;
     const void *tail = nullptr;
     const int code = sqlite3_prepare16_v3(connection, sql.constData(), int(sql.size() * sizeof(char16_t)),
         SQLITE_PREPARE_PERSISTENT, &statement, &tail);
     if (code != SQLITE_OK) {
-        const int extended = sqlite3_extended_errcode(connection);
-        const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
+        const DatabaseError error = databaseError(connection);
         sqlite3_finalize(statement);
-        throw databaseError(extended, message);
+        throw error;
     }
     const auto *end = reinterpret_cast<const char16_t *>(sql.constData()) + sql.size();
     const auto rest = tail ? QStringView(static_cast<const char16_t *>(tail), end) : QStringView();

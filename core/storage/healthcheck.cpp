@@ -10,7 +10,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMap>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -85,9 +84,7 @@ class Interruptible
 public:
     Interruptible(const Database &db, Steps &steps)
     {
-        const QVariant handle = db.connection().driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+        m_handle = sqliteHandle(db.connection());
         if (m_handle)
             sqlite3_progress_handler(m_handle, 20000, &Interruptible::ask, &steps);
     }

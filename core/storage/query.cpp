@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUuid>
 
@@ -63,6 +64,19 @@ DatabaseError databaseError(int code, const QString &sqliteMessage)
         break;
     }
     return DatabaseError(message, code);
+}
+
+DatabaseError databaseError(sqlite3 *connection)
+{
+    return databaseError(sqlite3_extended_errcode(connection), QString::fromUtf8(sqlite3_errmsg(connection)));
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 namespace {
@@ -189,10 +203,9 @@ Query &Query::exec()
         }
         const int code = sqlite3_step(m_write);
         if (code != SQLITE_DONE && code != SQLITE_ROW) {
-            const int extended = sqlite3_extended_errcode(connection);
-            const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
+            const DatabaseError error = databaseError(connection); // before the reset clears it
             sqlite3_reset(m_write);
-            throw databaseError(extended, message);
+            throw error;
         }
         m_lastInsertId = sqlite3_last_insert_rowid(connection);
         m_changes = sqlite3_changes(connection);

@@ -8,7 +8,9 @@
 
 #include "base/error.h"
 
+class QSqlDatabase;
 class QSqlError;
+struct sqlite3;
 struct sqlite3_stmt;
 
 namespace vigil {
@@ -34,8 +36,11 @@ private:
 
 // Turns a driver error into one sentence saying what happened and what it means for the user.
 DatabaseError databaseError(const QSqlError &error);
-// The same from SQLite's (extended) result code and message.
+// The same from SQLite's (extended) result code and message, or from a connection's last error.
 DatabaseError databaseError(int sqliteCode, const QString &sqliteMessage);
+DatabaseError databaseError(sqlite3 *connection);
+// The SQLite connection under Qt's, or nullptr when it is not one (another driver).
+sqlite3 *sqliteHandle(const QSqlDatabase &connection);
 
 // A prepared statement that throws DatabaseError on failure. Statements are cached per database
 // and reused, so building a Query in a loop costs one prepare per distinct SQL text.
