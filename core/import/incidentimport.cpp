@@ -15,6 +15,9 @@
 #include <QScopeGuard>
 #include <QSet>
 
+#include <future>
+#include <optional>
+
 namespace vigil {
 namespace {
 
@@ -38,8 +41,163 @@ struct Candidate
     int line = 0;
     Incident incident;
     QString newCategory; // a category to create for this row (createMissing)
-    qint64 existingId = 0; // a duplicate of this record
 };
+
+// The rows of a stretch of the file checked: what each valid one would become, and what is
+// wrong with the others.
+struct CheckedRows
+{
+    QList<Candidate> candidates;
+    QList<ImportProblem> problems;
+    int invalid = 0;
+    int duplicates = 0; // twice in the file
+};
+
+using Categories = QHash<QString, std::pair<qint64, qint64>>; // lower-case name -> category, subcategory
+
+// Checks the file's rows in order. It reads nothing from the database, so the next stretch of
+// rows is checked on a worker thread while the one before is written; stretches must be checked
+// one after another (duplicates within the file and unknown values are counted across them).
+class RowChecker
+{
+public:
+    RowChecker(const SourceTable &table, const ImportProfile &profile, const Reader &reader, const Categories &categories,
+        DateFormat dateFormat)
+        : m_table(table)
+        , m_profile(profile)
+        , m_reader(reader)
+        , m_categories(categories)
+        , m_dateFormat(dateFormat)
+        , m_createCategories(profile.createMissing.contains(Field::category))
+    {
+    }
+
+    CheckedRows check(int begin, int end);
+    QList<UnknownValue> unknown() const;
+
+private:
+    const SourceTable &m_table;
+    const ImportProfile &m_profile;
+    const Reader &m_reader;
+    const Categories &m_categories;
+    const DateFormat m_dateFormat;
+    const bool m_createCategories;
+    QHash<QString, int> m_unknownCategories;
+    QHash<QString, int> m_unknownSeverities;
+    QSet<QString> m_seenReferences;
+    QSet<QString> m_seenEvents;
+};
+
+CheckedRows RowChecker::check(int begin, int end)
+{
+    CheckedRows out;
+    const Reader &reader = m_reader;
+    const Qt::TimeSpec clock = m_profile.utcTimes ? Qt::UTC : Qt::LocalTime;
+    for (int r = begin; r < end; ++r) {
+        const QStringList &row = m_table.rows.at(r);
+        const int line = r + 2;
+        QList<ImportProblem> rowProblems;
+        const auto problem = [&](const QString &field, const QString &value, const QString &reason) {
+            rowProblems.append({line, reader.header(field), value, reason});
+        };
+        Candidate c;
+        c.line = line;
+        Incident &i = c.incident;
+        i.externalReference = reader.value(row, Field::externalReference);
+        i.title = reader.value(row, Field::title);
+        i.description = reader.value(row, Field::description);
+        i.location = reader.value(row, Field::location);
+        i.reportedBy = reader.value(row, Field::reportedBy);
+        // A record without the time it happened is taken to have happened when it was reported.
+        QString occurred = reader.value(row, Field::occurredAt);
+        if (occurred.isEmpty())
+            occurred = reader.value(row, Field::reportedAt);
+        if (const std::optional<QDateTime> at = parseImportMoment(occurred, m_dateFormat, clock))
+            i.occurredAt = *at;
+        else
+            problem(Field::occurredAt, occurred,
+                occurred.isEmpty() ? Text::tr("No date: when did it happen?")
+                                   : Text::tr("Not a date in the format %1.").arg(dateFormatTitle(m_dateFormat)));
+        const QString reported = reader.value(row, Field::reportedAt);
+        if (reported.isEmpty()) {
+            i.reportedAt = i.occurredAt;
+        } else if (const std::optional<QDateTime> at = parseImportMoment(reported, m_dateFormat, clock)) {
+            i.reportedAt = *at;
+        } else {
+            problem(Field::reportedAt, reported, Text::tr("Not a date in the format %1.").arg(dateFormatTitle(m_dateFormat)));
+        }
+        const QString category = reader.value(row, Field::category);
+        if (const auto found = m_categories.constFind(category.toLower()); found != m_categories.cend()) {
+            i.categoryId = found->first;
+            i.subcategoryId = found->second;
+        } else if (category.isEmpty()) {
+            problem(Field::category, category, Text::tr("No category, and the profile gives none by default."));
+        } else {
+            ++m_unknownCategories[category];
+            if (m_createCategories)
+                c.newCategory = category;
+            else
+                problem(Field::category, category, Text::tr("Not one of Vigil's incident categories: map it to one or create it."));
+        }
+        const QString severity = reader.value(row, Field::severity);
+        bool severityKnown = severity.isEmpty();
+        for (Severity s : allSeverities) {
+            if (severity.compare(severityKey(s), Qt::CaseInsensitive) == 0 || severity.compare(severityTitle(s), Qt::CaseInsensitive) == 0) {
+                i.severity = s;
+                severityKnown = true;
+            }
+        }
+        if (!severityKnown) {
+            ++m_unknownSeverities[severity];
+            problem(Field::severity, severity, Text::tr("Not a severity (low, medium, high or critical): map it to one."));
+        }
+        if (rowProblems.isEmpty()) {
+            // The subcategory came from Vigil's own list with its category: only the checks
+            // that read nothing from the file remain.
+            Incident checked = i;
+            if (!c.newCategory.isEmpty())
+                checked.categoryId = 1; // created before it is written
+            const QList<FieldProblem> found = IncidentRepository::fieldProblems(checked);
+            for (const FieldProblem &p : found) {
+                const QString field = p.field == QLatin1String("category") ? Field::category : p.field;
+                problem(field, reader.raw(row, field), p.message);
+            }
+        }
+        if (!rowProblems.isEmpty()) {
+            ++out.invalid;
+            out.problems += rowProblems;
+            continue;
+        }
+        // The same reference, or the same time, place and words, twice in the file.
+        const QString event = QStringLiteral("%1|%2|%3").arg(i.occurredAt.toString(Qt::ISODate), i.location, i.description);
+        if ((!i.externalReference.isEmpty() && m_seenReferences.contains(i.externalReference)) || m_seenEvents.contains(event)) {
+            ++out.duplicates;
+            continue;
+        }
+        if (!i.externalReference.isEmpty())
+            m_seenReferences.insert(i.externalReference);
+        m_seenEvents.insert(event);
+        out.candidates.append(std::move(c));
+    }
+    return out;
+}
+
+QList<UnknownValue> RowChecker::unknown() const
+{
+    QList<UnknownValue> unknown;
+    for (auto it = m_unknownCategories.cbegin(); it != m_unknownCategories.cend(); ++it)
+        unknown.append({Field::category, it.key(), it.value()});
+    for (auto it = m_unknownSeverities.cbegin(); it != m_unknownSeverities.cend(); ++it)
+        unknown.append({Field::severity, it.key(), it.value()});
+    std::sort(unknown.begin(), unknown.end(), [](const UnknownValue &a, const UnknownValue &b) {
+        return std::tie(a.field, b.count, a.value) < std::tie(b.field, a.count, b.value);
+    });
+    return unknown;
+}
+
+// Rows checked per stretch: enough that handing a stretch to the worker costs nothing next to
+// checking it, few enough that writing starts at once.
+constexpr int stretch = 2048;
 
 } // namespace
 
@@ -61,7 +219,7 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     summary.dateFormat = importing::chooseDateFormat(table, profile, reader, {Field::occurredAt, Field::reportedAt});
 
     // Vigil's categories by name (a subcategory names its parent too), and its severities.
-    QHash<QString, std::pair<qint64, qint64>> categories; // lower-case name -> category, subcategory
+    Categories categories;
     const QList<IncidentCategory> all = CategoryRepository(db).list(true);
     for (const IncidentCategory &c : all) {
         if (c.parentId == 0)
@@ -71,9 +229,6 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         if (c.parentId != 0 && !categories.contains(c.name.toLower()))
             categories.insert(c.name.toLower(), {c.parentId, c.id});
     }
-    const bool createCategories = profile.createMissing.contains(Field::category);
-    QHash<QString, int> unknownCategories;
-    QHash<QString, int> unknownSeverities;
     IncidentRepository incidents(db);
 
     // A big import changes more pages than SQLite's default cache holds: with a larger cache for
@@ -82,203 +237,141 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     execute(db, QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most, used only as needed
     const auto restoreCache = qScopeGuard([&] { execute(db, QStringLiteral("PRAGMA cache_size = %1").arg(cachePages)); });
     // Checks and writes in one transaction: the duplicate lookups then read one snapshot instead
-    // of locking the file twice a row, and a dry run ends by rolling back what it never wrote.
+    // of locking the file twice a row, and whatever was written is rolled back when the import
+    // ends without landing (a dry run, a refusal, a cancel).
     Transaction tx(db);
     // A register still empty (the first import into a new file) has nothing to duplicate.
     const bool registerEmpty = !scalar(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM incidents)")).toBool();
 
-    QList<Candidate> candidates;
-    QSet<QString> seenReferences;
-    QSet<QString> seenEvents;
-    for (int r = 0; r < table.rows.size(); ++r) {
-        const QStringList &row = table.rows.at(r);
-        const int line = r + 2;
-        QList<ImportProblem> rowProblems;
-        const auto problem = [&](const QString &field, const QString &value, const QString &reason) {
-            rowProblems.append({line, reader.header(field), value, reason});
-        };
-        Candidate c;
-        c.line = line;
-        Incident &i = c.incident;
-        i.externalReference = reader.value(row, Field::externalReference);
-        i.title = reader.value(row, Field::title);
-        i.description = reader.value(row, Field::description);
-        i.location = reader.value(row, Field::location);
-        i.reportedBy = reader.value(row, Field::reportedBy);
-        // A record without the time it happened is taken to have happened when it was reported.
-        QString occurred = reader.value(row, Field::occurredAt);
-        if (occurred.isEmpty())
-            occurred = reader.value(row, Field::reportedAt);
-        const Qt::TimeSpec clock = profile.utcTimes ? Qt::UTC : Qt::LocalTime;
-        if (const std::optional<QDateTime> at = parseImportMoment(occurred, summary.dateFormat, clock))
-            i.occurredAt = *at;
-        else
-            problem(Field::occurredAt, occurred,
-                occurred.isEmpty() ? Text::tr("No date: when did it happen?")
-                                   : Text::tr("Not a date in the format %1.").arg(dateFormatTitle(summary.dateFormat)));
-        const QString reported = reader.value(row, Field::reportedAt);
-        if (reported.isEmpty()) {
-            i.reportedAt = i.occurredAt;
-        } else if (const std::optional<QDateTime> at = parseImportMoment(reported, summary.dateFormat, clock)) {
-            i.reportedAt = *at;
-        } else {
-            problem(Field::reportedAt, reported, Text::tr("Not a date in the format %1.").arg(dateFormatTitle(summary.dateFormat)));
-        }
-        const QString category = reader.value(row, Field::category);
-        if (const auto found = categories.constFind(category.toLower()); found != categories.cend()) {
-            i.categoryId = found->first;
-            i.subcategoryId = found->second;
-        } else if (category.isEmpty()) {
-            problem(Field::category, category, Text::tr("No category, and the profile gives none by default."));
-        } else {
-            ++unknownCategories[category];
-            if (createCategories)
-                c.newCategory = category;
-            else
-                problem(Field::category, category, Text::tr("Not one of Vigil's incident categories: map it to one or create it."));
-        }
-        const QString severity = reader.value(row, Field::severity);
-        bool severityKnown = severity.isEmpty();
-        for (Severity s : allSeverities) {
-            if (severity.compare(severityKey(s), Qt::CaseInsensitive) == 0 || severity.compare(severityTitle(s), Qt::CaseInsensitive) == 0) {
-                i.severity = s;
-                severityKnown = true;
-            }
-        }
-        if (!severityKnown) {
-            ++unknownSeverities[severity];
-            problem(Field::severity, severity, Text::tr("Not a severity (low, medium, high or critical): map it to one."));
-        }
-        if (rowProblems.isEmpty()) {
-            Incident checked = i;
-            if (!c.newCategory.isEmpty())
-                checked.categoryId = 1; // created before it is written
-            const QList<FieldProblem> found = incidents.problems(checked);
-            for (const FieldProblem &p : found) {
-                const QString field = p.field == QLatin1String("category") ? Field::category : p.field;
-                problem(field, reader.raw(row, field), p.message);
-            }
-        }
-        if (!rowProblems.isEmpty()) {
-            ++summary.invalid;
-            summary.problems += rowProblems;
-            continue;
-        }
-        // Duplicates: the same reference, or the same time, place and words; in the file or in
-        // the import itself.
-        const QString event = QStringLiteral("%1|%2|%3").arg(i.occurredAt.toString(Qt::ISODate), i.location, i.description);
-        if ((!i.externalReference.isEmpty() && seenReferences.contains(i.externalReference)) || seenEvents.contains(event)) {
-            ++summary.duplicates;
-            continue;
-        }
-        if (!i.externalReference.isEmpty())
-            seenReferences.insert(i.externalReference);
-        seenEvents.insert(event);
-        c.existingId = registerEmpty || i.externalReference.isEmpty()
-            ? 0
-            : scalar(db, QStringLiteral("SELECT id FROM incidents WHERE external_reference = ?"), {i.externalReference}).toLongLong();
-        if (c.existingId == 0 && !registerEmpty)
-            c.existingId = scalar(db,
-                QStringLiteral("SELECT id FROM incidents WHERE occurred_at = ? AND location = ? AND description = ?"),
-                {toStoredUtc(i.occurredAt), i.location, i.description})
-                               .toLongLong();
-        if (c.existingId != 0 && !profile.updateDuplicates) {
-            ++summary.duplicates;
-            continue;
-        }
-        candidates.append(c);
-    }
-    for (auto it = unknownCategories.cbegin(); it != unknownCategories.cend(); ++it)
-        summary.unknown.append({Field::category, it.key(), it.value()});
-    for (auto it = unknownSeverities.cbegin(); it != unknownSeverities.cend(); ++it)
-        summary.unknown.append({Field::severity, it.key(), it.value()});
-    std::sort(summary.unknown.begin(), summary.unknown.end(), [](const UnknownValue &a, const UnknownValue &b) {
-        return std::tie(a.field, b.count, a.value) < std::tie(b.field, a.count, b.value);
-    });
-
-    if (options.dryRun || (!summary.problems.isEmpty() && !options.skipInvalid) || candidates.isEmpty()) {
-        if (options.dryRun) {
-            for (const Candidate &c : std::as_const(candidates))
-                c.existingId ? ++summary.updated : ++summary.imported;
-        }
-        return summary;
-    }
-
-    // Many rows: the search index is rebuilt once at the end instead of once per record.
-    const bool bulk = candidates.size() > 1000;
-    incidents.setSearchDeferred(bulk);
-    // And the secondary indexes of the tables it fills are built again once at the end, in key
-    // order, instead of being updated row by row (the same definitions, read from the file).
+    // Many rows: the secondary indexes of the tables the import fills are built again once at
+    // the end, in key order, instead of being updated row by row (the same definitions, read
+    // from the file); the two the duplicate lookups read stay.
+    const bool bulk = table.rows.size() > 1000;
     QList<std::pair<QString, QString>> indexes; // name, definition
-    if (bulk) {
+    const auto dropIndexes = [&] {
         Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                   "AND tbl_name IN ('incidents', 'incident_timeline', 'audit_log')"));
-        q.exec();
+                                   "AND tbl_name IN ('incidents', 'incident_timeline', 'audit_log') "
+                                   "AND (? OR name NOT IN ('incidents_by_external', 'incidents_by_occurred'))"));
+        q.bind(registerEmpty).exec();
         while (q.next())
             indexes.append({q.value(0).toString(), q.value(1).toString()});
         for (const auto &[name, definition] : std::as_const(indexes))
             execute(db, QStringLiteral("DROP INDEX \"%1\"").arg(name));
-    }
-    QHash<QString, qint64> created;
-    int done = 0;
-    const auto cancelled = [&] {
-        ++done;
-        return options.progress && (done % 50 == 0 || done == candidates.size()) && !options.progress(done, int(candidates.size()));
     };
+
+    // The rows are checked a stretch at a time, the next on a worker thread while this thread
+    // writes the last. Writing stops at the first invalid row unless invalid rows are skipped
+    // (the checks go on, to list every problem), and a dry run writes nothing.
+    RowChecker checker(table, profile, reader, categories, summary.dateFormat);
+    const int rows = int(table.rows.size());
+    std::future<CheckedRows> next = std::async(std::launch::async, [&] { return checker.check(0, qMin(stretch, rows)); });
+    std::optional<IncidentRepository::Batch> batch;
+    QHash<QString, qint64> created; // categories created, by lower-case name
+    QList<qint64> updatedIds;
+    int imported = 0;
+    int updated = 0;
     const auto contextOf = [&](const Candidate &c) { return Text::tr("Imported from %1, line %2").arg(table.fileName).arg(c.line); };
-    // Updates of records already in the file first, then every new record in one pass.
-    QList<Incident> fresh;
-    QList<int> freshCandidates;
-    for (qsizetype n = 0; n < candidates.size(); ++n) {
-        Candidate &c = candidates[n];
-        if (!c.newCategory.isEmpty()) {
-            qint64 &id = created[c.newCategory.toLower()];
-            if (id == 0) {
-                IncidentCategory category;
-                category.name = c.newCategory;
-                category.source = Text::tr("Import of %1").arg(table.fileName);
-                id = CategoryRepository(db).save(category, Text::tr("Imported from %1").arg(table.fileName));
-                ++summary.createdValues;
+    for (int begin = 0; begin < rows; begin += stretch) {
+        const CheckedRows checked = next.get();
+        const int end = qMin(begin + stretch, rows);
+        if (end < rows)
+            next = std::async(std::launch::async, [&, end] { return checker.check(end, qMin(end + stretch, rows)); });
+        summary.invalid += checked.invalid;
+        summary.duplicates += checked.duplicates;
+        summary.problems += checked.problems;
+        const bool writing = !options.dryRun && (summary.problems.isEmpty() || options.skipInvalid);
+        for (const Candidate &c : checked.candidates) {
+            // A duplicate of a record already in the file: updated, or skipped.
+            const Incident &in = c.incident;
+            qint64 existingId = registerEmpty || in.externalReference.isEmpty()
+                ? 0
+                : scalar(db, QStringLiteral("SELECT id FROM incidents WHERE external_reference = ?"), {in.externalReference}).toLongLong();
+            if (existingId == 0 && !registerEmpty)
+                existingId = scalar(db,
+                    QStringLiteral("SELECT id FROM incidents WHERE occurred_at = ? AND location = ? AND description = ?"),
+                    {toStoredUtc(in.occurredAt), in.location, in.description})
+                                 .toLongLong();
+            if (existingId != 0 && !profile.updateDuplicates) {
+                ++summary.duplicates;
+                continue;
             }
-            c.incident.categoryId = id;
+            if (!writing) {
+                existingId ? ++updated : ++imported;
+                continue;
+            }
+            if (!batch) {
+                if (bulk)
+                    dropIndexes();
+                batch.emplace(incidents);
+            }
+            qint64 categoryId = in.categoryId;
+            if (!c.newCategory.isEmpty()) {
+                qint64 &id = created[c.newCategory.toLower()];
+                if (id == 0) {
+                    IncidentCategory category;
+                    category.name = c.newCategory;
+                    category.source = Text::tr("Import of %1").arg(table.fileName);
+                    id = CategoryRepository(db).save(category, Text::tr("Imported from %1").arg(table.fileName));
+                }
+                categoryId = id;
+            }
+            if (existingId == 0) {
+                Incident incident = in;
+                incident.categoryId = categoryId;
+                summary.createdIds.append(batch->add(incident, contextOf(c)).id);
+                ++imported;
+            } else {
+                Incident existing = incidents.load(existingId);
+                const Incident before = existing;
+                existing.externalReference = in.externalReference;
+                existing.occurredAt = in.occurredAt;
+                existing.reportedAt = in.reportedAt;
+                existing.title = in.title;
+                existing.description = in.description;
+                existing.location = in.location;
+                existing.categoryId = categoryId;
+                existing.subcategoryId = in.subcategoryId;
+                existing.severity = in.severity;
+                existing.reportedBy = in.reportedBy;
+                // In a big import the search entry is written once the indexes are back.
+                incidents.setSearchDeferred(bulk);
+                incidents.save(existing, contextOf(c));
+                incidents.setSearchDeferred(false);
+                updatedIds.append(existingId);
+                summary.updates.append({before, incidents.load(existingId)});
+                ++updated;
+            }
+            const int done = imported + updated;
+            if (options.progress && done % 50 == 0 && !options.progress(c.line - 1, rows))
+                throw Error(Text::tr("The import was cancelled; nothing was written."));
         }
-        if (c.existingId == 0) {
-            fresh.append(c.incident);
-            freshCandidates.append(int(n));
-            continue;
-        }
-        Incident existing = incidents.load(c.existingId);
-        const Incident before = existing;
-        const Incident &in = c.incident;
-        existing.externalReference = in.externalReference;
-        existing.occurredAt = in.occurredAt;
-        existing.reportedAt = in.reportedAt;
-        existing.title = in.title;
-        existing.description = in.description;
-        existing.location = in.location;
-        existing.categoryId = in.categoryId;
-        existing.subcategoryId = in.subcategoryId;
-        existing.severity = in.severity;
-        existing.reportedBy = in.reportedBy;
-        incidents.save(existing, contextOf(c));
-        summary.updates.append({before, incidents.load(c.existingId)});
-        ++summary.updated;
-        if (cancelled())
-            throw Error(Text::tr("The import was cancelled; nothing was written."));
     }
-    bool stopped = false;
-    const QList<qint64> ids = incidents.createMany(
-        fresh, [&](qsizetype i) { return contextOf(candidates.at(freshCandidates.at(i))); },
-        [&](qsizetype) { return !(stopped = cancelled()); });
-    if (stopped)
+    summary.unknown = checker.unknown();
+    if (!batch) {
+        // Nothing written: a dry run says what would be, a refusal writes nothing.
+        if (options.dryRun) {
+            summary.imported = imported;
+            summary.updated = updated;
+        }
+        return summary;
+    }
+    if (!summary.problems.isEmpty() && !options.skipInvalid) {
+        // An invalid row came after rows were written: they go back.
+        summary.createdIds.clear();
+        summary.updates.clear();
+        return summary;
+    }
+    if (options.progress && !options.progress(rows, rows))
         throw Error(Text::tr("The import was cancelled; nothing was written."));
-    summary.createdIds += ids;
-    summary.imported += int(ids.size());
+    batch->finish();
     for (const auto &[name, definition] : std::as_const(indexes))
         execute(db, definition);
-    if (bulk)
-        incidents.rebuildSearch();
+    for (qint64 id : std::as_const(updatedIds))
+        incidents.refreshSearch(id);
     tx.commit();
+    summary.imported = imported;
+    summary.updated = updated;
+    summary.createdValues = int(created.size());
     summary.written = true;
     return summary;
 }

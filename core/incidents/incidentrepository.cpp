@@ -8,7 +8,6 @@
 #include "storage/attachments.h"
 #include "storage/database.h"
 #include "storage/query.h"
-#include "storage/sequence.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -37,29 +36,40 @@ const QStringList &incidentColumns()
     return columns;
 }
 
-QVariantMap fieldsOf(const Incident &i)
+// The values of incidentColumns(), as stored.
+QVariantList valuesOf(const Incident &i)
 {
     return {
-        {QStringLiteral("title"), i.title.trimmed()},
-        {QStringLiteral("occurred_at"), i.occurredAt},
-        {QStringLiteral("reported_at"), i.reportedAt},
-        {QStringLiteral("area_id"), idOrNull(i.areaId)},
-        {QStringLiteral("location"), i.location.trimmed()},
-        {QStringLiteral("category_id"), i.categoryId},
-        {QStringLiteral("subcategory_id"), idOrNull(i.subcategoryId)},
-        {QStringLiteral("severity"), severityKey(i.severity)},
-        {QStringLiteral("status"), incidentStatusKey(i.status)},
-        {QStringLiteral("reported_by"), i.reportedBy.trimmed()},
-        {QStringLiteral("assigned_to_id"), idOrNull(i.assignedToId)},
-        {QStringLiteral("description"), i.description.trimmed()},
-        {QStringLiteral("immediate_action"), i.immediateAction.trimmed()},
-        {QStringLiteral("police_reference"), i.policeReference.trimmed()},
-        {QStringLiteral("estimated_loss"), i.estimatedLoss ? QVariant(*i.estimatedLoss) : QVariant()},
-        {QStringLiteral("root_cause"), i.rootCause.trimmed()},
-        {QStringLiteral("lessons_learned"), i.lessonsLearned.trimmed()},
-        {QStringLiteral("closed_at"), i.closedAt.isValid() ? QVariant(i.closedAt) : QVariant()},
-        {QStringLiteral("external_reference"), i.externalReference.trimmed()},
+        i.title.trimmed(),
+        i.occurredAt,
+        i.reportedAt,
+        idOrNull(i.areaId),
+        i.location.trimmed(),
+        i.categoryId,
+        idOrNull(i.subcategoryId),
+        severityKey(i.severity),
+        incidentStatusKey(i.status),
+        i.reportedBy.trimmed(),
+        idOrNull(i.assignedToId),
+        i.description.trimmed(),
+        i.immediateAction.trimmed(),
+        i.policeReference.trimmed(),
+        i.estimatedLoss ? QVariant(*i.estimatedLoss) : QVariant(),
+        i.rootCause.trimmed(),
+        i.lessonsLearned.trimmed(),
+        i.closedAt.isValid() ? QVariant(i.closedAt) : QVariant(),
+        i.externalReference.trimmed(),
     };
+}
+
+QVariantMap fieldsOf(const Incident &i)
+{
+    const QStringList &columns = incidentColumns();
+    const QVariantList values = valuesOf(i);
+    QVariantMap fields;
+    for (qsizetype c = 0; c < columns.size(); ++c)
+        fields.insert(columns.at(c), values.at(c));
+    return fields;
 }
 
 QString personsText(const QList<InvolvedPerson> &persons)
@@ -158,6 +168,17 @@ Incident IncidentRepository::loadRow(qint64 id) const
 
 QList<FieldProblem> IncidentRepository::problems(const Incident &i) const
 {
+    QList<FieldProblem> problems = fieldProblems(i);
+    if (i.categoryId > 0 && i.subcategoryId > 0
+        && scalar(m_db, QStringLiteral("SELECT parent_id FROM incident_categories WHERE id = ?"), {i.subcategoryId})
+                   .toLongLong()
+            != i.categoryId)
+        problems.append({QStringLiteral("subcategory"), Text::tr("The subcategory belongs to another category.")});
+    return problems;
+}
+
+QList<FieldProblem> IncidentRepository::fieldProblems(const Incident &i)
+{
     QList<FieldProblem> problems;
     const QDateTime now = Clock::current().nowUtc();
     if (!i.occurredAt.isValid())
@@ -168,11 +189,6 @@ QList<FieldProblem> IncidentRepository::problems(const Incident &i) const
         problems.append({QStringLiteral("reportedAt"), Text::tr("It cannot have been reported before it happened.")});
     if (i.categoryId <= 0)
         problems.append({QStringLiteral("category"), Text::tr("Choose a category.")});
-    else if (i.subcategoryId > 0
-        && scalar(m_db, QStringLiteral("SELECT parent_id FROM incident_categories WHERE id = ?"), {i.subcategoryId})
-                   .toLongLong()
-            != i.categoryId)
-        problems.append({QStringLiteral("subcategory"), Text::tr("The subcategory belongs to another category.")});
     if (i.description.trimmed().isEmpty())
         problems.append({QStringLiteral("description"), Text::tr("Say what happened.")});
     if (i.estimatedLoss && *i.estimatedLoss < 0)
@@ -190,11 +206,6 @@ QList<FieldProblem> IncidentRepository::problems(const Incident &i) const
 
 namespace {
 
-int referenceYear(const Incident &incident)
-{
-    return incident.reportedAt.toLocalTime().date().year();
-}
-
 QString sequenceName(int year)
 {
     return QStringLiteral("incident-%1").arg(year);
@@ -211,67 +222,107 @@ RecordKey IncidentRepository::create(const Incident &input, const QString &conte
     if (!found.isEmpty())
         throw Error(found.first().message);
     Transaction tx(m_db);
-    const int year = referenceYear(incident);
-    const RecordKey key = insertNew(incident, year, nextInSequence(m_db, sequenceName(year)), context);
+    Batch batch(*this);
+    const RecordKey key = batch.add(incident, context);
+    batch.finish();
     tx.commit();
     return key;
 }
 
-QList<qint64> IncidentRepository::createMany(const QList<Incident> &incidents,
-    const std::function<QString(qsizetype)> &context, const std::function<bool(qsizetype)> &progress)
+struct IncidentRepository::Batch::Private
 {
-    Q_ASSERT(m_db.inTransaction());
-    const QDateTime now = Clock::current().nowUtc();
+    IncidentRepository &repository;
+    Database &db;
+    RecordInserter rows;
+    Query search;
     QHash<int, qint64> lastNumbers; // year -> the last reference number given
-    QList<qint64> ids;
-    ids.reserve(incidents.size());
-    for (qsizetype i = 0; i < incidents.size(); ++i) {
-        Incident incident = incidents.at(i);
-        if (!incident.reportedAt.isValid())
-            incident.reportedAt = now;
-        const int year = referenceYear(incident);
-        auto last = lastNumbers.find(year);
-        if (last == lastNumbers.end())
-            last = lastNumbers.insert(year,
-                scalar(m_db, QStringLiteral("SELECT last_value FROM sequences WHERE name = ?"), {sequenceName(year)})
-                    .toLongLong());
-        ids.append(insertNew(incident, year, ++*last, context(i)).id);
-        if (progress && !progress(i))
-            return ids;
+    // The local year last seen, as UTC milliseconds [start, end): most records of an import fall
+    // in the year of the one before, and converting each time to local time costs.
+    int year = 0;
+    qint64 yearStart = 0;
+    qint64 yearEnd = 0;
+
+    int yearOf(const QDateTime &at)
+    {
+        const qint64 ms = at.toMSecsSinceEpoch();
+        if (ms < yearStart || ms >= yearEnd || year == 0) {
+            year = at.toLocalTime().date().year();
+            yearStart = QDateTime(QDate(year, 1, 1), QTime(0, 0), Qt::LocalTime).toMSecsSinceEpoch();
+            yearEnd = QDateTime(QDate(year + 1, 1, 1), QTime(0, 0), Qt::LocalTime).toMSecsSinceEpoch();
+        }
+        return year;
     }
-    for (auto it = lastNumbers.cbegin(); it != lastNumbers.cend(); ++it)
-        execute(m_db,
-            QStringLiteral("INSERT INTO sequences (name, last_value) VALUES (?, ?) "
-                           "ON CONFLICT (name) DO UPDATE SET last_value = excluded.last_value"),
-            {sequenceName(it.key()), it.value()});
-    return ids;
+};
+
+IncidentRepository::Batch::Batch(IncidentRepository &repository)
+    : d(new Private {repository, repository.m_db, RecordInserter(repository.m_db, table, incidentColumns() + QStringList {QStringLiteral("reference")}),
+        Query(repository.m_db, QStringLiteral("INSERT INTO incident_search (rowid, reference, title, description, "
+                                               "actions, notes, persons) VALUES (?, ?, ?, ?, ?, ?, ?)")),
+        {}})
+{
+    Q_ASSERT(d->db.inTransaction());
 }
 
-RecordKey IncidentRepository::insertNew(Incident incident, int year, qint64 number, const QString &context)
+IncidentRepository::Batch::~Batch() = default;
+
+RecordKey IncidentRepository::Batch::add(const Incident &input, const QString &context)
 {
+    Incident incident = input;
+    const QDateTime now = Clock::current().nowUtc();
+    if (!incident.reportedAt.isValid())
+        incident.reportedAt = now;
     if (incident.status == IncidentStatus::Closed && !incident.closedAt.isValid())
-        incident.closedAt = Clock::current().nowUtc();
-    incident.reference = QStringLiteral("INC-%1-%2").arg(year).arg(number, 4, 10, QLatin1Char('0'));
-    QVariantMap fields = fieldsOf(incident);
-    fields.insert(QStringLiteral("reference"), incident.reference);
-    if (!incident.uuid.isEmpty())
-        fields.insert(QStringLiteral("uuid"), incident.uuid);
+        incident.closedAt = now;
+    // The reference numbers incidents by the (local) year they were reported.
+    const int year = d->yearOf(incident.reportedAt);
+    auto last = d->lastNumbers.find(year);
+    if (last == d->lastNumbers.end())
+        last = d->lastNumbers.insert(year,
+            scalar(d->db, QStringLiteral("SELECT last_value FROM sequences WHERE name = ?"), {sequenceName(year)}).toLongLong());
+    incident.reference = QStringLiteral("INC-%1-%2").arg(year).arg(++*last, 4, 10, QLatin1Char('0'));
+    QVariantList values = valuesOf(incident);
+    values.append(incident.reference);
     FieldChanges extra;
     if (!incident.persons.isEmpty())
         extra.append({QStringLiteral("persons"), QVariant(), personsText(incident.persons)});
-    const RecordKey key = RecordStore(m_db, table).insert(fields, context, extra);
+    const RecordKey key = d->rows.insert(values, context, extra, incident.uuid);
     // A new record has no rows of people or risks yet: nothing to clear first.
+    IncidentRepository &r = d->repository;
     if (!incident.persons.isEmpty())
-        writePersons(key.id, incident.persons);
+        r.writePersons(key.id, incident.persons);
     if (!incident.riskIds.isEmpty())
-        writeRisks(key.id, incident.riskIds);
-    addTimeline(key.id, TimelineKind::Reported,
+        r.writeRisks(key.id, incident.riskIds);
+    r.addTimeline(key.id, TimelineKind::Reported,
         incident.reportedBy.isEmpty() ? Text::tr("Reported") : Text::tr("Reported by %1").arg(incident.reportedBy), {},
         {}, 0, incident.reportedAt);
     if (incident.status != IncidentStatus::Reported)
-        addTimeline(key.id, TimelineKind::Status, context, IncidentStatus::Reported, incident.status);
-    refreshSearch(key.id);
+        r.addTimeline(key.id, TimelineKind::Status, context, IncidentStatus::Reported, incident.status);
+    if (!r.m_searchDeferred) {
+        // What refreshSearch() reads for a record that has no corrective actions or notes yet,
+        // written directly (its query needs the timeline's index, which a big import takes down).
+        QStringList persons;
+        for (const InvolvedPerson &p : std::as_const(incident.persons))
+            persons.append(p.name.trimmed() + u' ' + p.details.trimmed());
+        d->search.bind(key.id)
+            .bind(incident.reference)
+            .bind(incident.title.trimmed())
+            .bind(incident.description.trimmed())
+            .bind(QString(incident.immediateAction.trimmed() + u' '))
+            .bind(QString(incident.rootCause.trimmed() + u' ' + incident.lessonsLearned.trimmed() + u' '))
+            .bind(persons.join(u' '))
+            .exec();
+    }
     return key;
+}
+
+void IncidentRepository::Batch::finish()
+{
+    for (auto it = d->lastNumbers.cbegin(); it != d->lastNumbers.cend(); ++it)
+        execute(d->db,
+            QStringLiteral("INSERT INTO sequences (name, last_value) VALUES (?, ?) "
+                           "ON CONFLICT (name) DO UPDATE SET last_value = excluded.last_value"),
+            {sequenceName(it.key()), it.value()});
+    d->lastNumbers.clear();
 }
 
 void IncidentRepository::save(const Incident &input, const QString &context)

@@ -92,17 +92,32 @@ public:
 
     Incident load(qint64 id) const;
     QList<FieldProblem> problems(const Incident &incident) const;
+    // The same without the one check that reads the file (a subcategory's parent): safe on any
+    // thread.
+    static QList<FieldProblem> fieldProblems(const Incident &incident);
 
     // Saves a new incident: its reference (INC-year-number, by the year it was reported) is
     // assigned now and never reused; the timeline starts with its report.
     RecordKey create(const Incident &incident, const QString &context = {});
-    // Many new incidents at once (an import of thousands), in the caller's transaction: each gets
-    // the row, reference, audit entry and first timeline entry create() gives it, without a
-    // savepoint and a sequence statement of its own. They must have passed problems().
-    // context(i) is incident i's audit context; progress(i) returning false stops (the caller
-    // then rolls back). Returns the new ids in order.
-    QList<qint64> createMany(const QList<Incident> &incidents, const std::function<QString(qsizetype)> &context,
-        const std::function<bool(qsizetype)> &progress = {});
+    // Many new incidents (an import of thousands) written one after another in the caller's
+    // transaction: each gets what create() gives it (reference, row, audit entry, first timeline
+    // entry, search entry) through statements prepared once, without a savepoint and a sequence
+    // statement of its own. They must have passed problems(). finish() stores the last reference
+    // number of each year; a batch left unfinished must be rolled back with its transaction.
+    class Batch
+    {
+    public:
+        explicit Batch(IncidentRepository &repository);
+        ~Batch();
+        Batch(const Batch &) = delete;
+        Batch &operator=(const Batch &) = delete;
+        RecordKey add(const Incident &incident, const QString &context = {});
+        void finish();
+
+    private:
+        struct Private;
+        std::unique_ptr<Private> d;
+    };
     // Saves changes to the fields, people and links (not the status: see changeStatus).
     void save(const Incident &incident, const QString &context = {});
 
@@ -152,8 +167,6 @@ private:
     Incident loadRow(qint64 id) const;
     void writePersons(qint64 id, const QList<InvolvedPerson> &persons);
     void writeRisks(qint64 id, const QList<qint64> &riskIds);
-    // Writes a checked new incident numbered `number` in its reporting year (create's body).
-    RecordKey insertNew(Incident incident, int year, qint64 number, const QString &context);
     qint64 addTimeline(qint64 id, TimelineKind kind, const QString &text, std::optional<IncidentStatus> from = {},
         std::optional<IncidentStatus> to = {}, qint64 corrects = 0, const QDateTime &at = {});
     Database &m_db;

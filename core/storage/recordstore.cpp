@@ -48,34 +48,15 @@ RecordKey RecordStore::insert(const QVariantMap &fields, const QString &context,
 {
     requireWritableState();
     requireFieldNames(fields);
-    const QString now = toStoredUtc(Clock::current().nowUtc());
-    RecordKey key;
-    key.uuid = fields.value(QStringLiteral("uuid")).toString();
-    if (key.uuid.isEmpty())
-        key.uuid = m_db.newUuid().toString(QUuid::WithoutBraces);
-
-    QStringList columns {QStringLiteral("uuid"), QStringLiteral("created_at"), QStringLiteral("created_by"),
-        QStringLiteral("updated_at"), QStringLiteral("updated_by")};
-    QVariantList values {key.uuid, now, m_db.actor(), now, m_db.actor()};
-    FieldChanges changes;
+    QStringList columns;
+    QVariantList values;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (commonColumns().contains(it.key()))
             continue;
-        const QVariant stored = toStored(it.value());
         columns.append(it.key());
-        values.append(stored);
-        // Every field, empty ones too: `vigil check` compares each value with its last entry.
-        changes.append({it.key(), QVariant(), stored});
+        values.append(it.value());
     }
-    const QString placeholders = QStringLiteral("?, ").repeated(columns.size() - 1) + QStringLiteral("?");
-    Query q(m_db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_table, columns.join(u", "), placeholders));
-    for (const QVariant &value : values)
-        q.bind(value);
-    q.exec();
-    key.id = q.lastInsertId();
-    AuditLog(m_db).append(m_table, key.uuid, AuditAction::Create, changes + extra, now, context);
-    m_db.recordChange(m_table, key.id);
-    return key;
+    return RecordInserter(m_db, m_table, columns).insert(values, context, extra, fields.value(QStringLiteral("uuid")).toString());
 }
 
 FieldChanges RecordStore::update(qint64 id, const QVariantMap &fields, AuditAction action, const QString &context,
@@ -252,6 +233,59 @@ bool RecordStore::sameStored(const QVariant &a, const QVariant &b)
     if (sa.typeId() == QMetaType::QByteArray || sb.typeId() == QMetaType::QByteArray)
         return sa.toByteArray() == sb.toByteArray();
     return sa.toString() == sb.toString();
+}
+
+struct RecordInserter::Private
+{
+    Database &db;
+    QString table;
+    QStringList columns;
+    Query statement;
+};
+
+RecordInserter::RecordInserter(Database &db, const QString &table, const QStringList &columns)
+{
+    if (!isSafeIdentifier(table))
+        qFatal("RecordInserter: unsafe table name '%s'", qPrintable(table));
+    for (const QString &column : columns) {
+        if (!isSafeIdentifier(column) || commonColumns().contains(column))
+            qFatal("RecordInserter: unsafe or common column name '%s'", qPrintable(column));
+    }
+    const QStringList all = QStringList {QStringLiteral("uuid"), QStringLiteral("created_at"), QStringLiteral("created_by"),
+                                QStringLiteral("updated_at"), QStringLiteral("updated_by")}
+        + columns;
+    d.reset(new Private {db, table, columns,
+        Query(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, all.join(u", "), placeholders(all.size())))});
+}
+
+RecordInserter::~RecordInserter() = default;
+
+RecordKey RecordInserter::insert(const QVariantList &values, const QString &context, const FieldChanges &extra,
+    const QString &uuid)
+{
+    // Every mutation belongs to a transaction together with its audit entry.
+    if (!d->db.inTransaction())
+        qFatal("RecordInserter(%s): write outside a transaction", qPrintable(d->table));
+    Q_ASSERT(values.size() == d->columns.size());
+    const QString now = toStoredUtc(Clock::current().nowUtc());
+    RecordKey key;
+    key.uuid = uuid.isEmpty() ? d->db.newUuid().toString(QUuid::WithoutBraces) : uuid;
+    Query &q = d->statement;
+    q.bind(key.uuid).bind(now).bind(d->db.actor()).bind(now).bind(d->db.actor());
+    FieldChanges changes;
+    changes.reserve(values.size() + extra.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant stored = RecordStore::toStored(values.at(i));
+        q.bind(stored);
+        // Every field, empty ones too: `vigil check` compares each value with its last entry.
+        changes.append({d->columns.at(i), QVariant(), stored});
+    }
+    q.exec();
+    key.id = q.lastInsertId();
+    changes += extra;
+    AuditLog(d->db).append(d->table, key.uuid, AuditAction::Create, changes, now, context);
+    d->db.recordChange(d->table, key.id);
+    return key;
 }
 
 } // namespace vigil

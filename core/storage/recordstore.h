@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <memory>
+
 namespace vigil {
 
 class Database;
@@ -57,6 +59,27 @@ private:
     void requireWritableState() const;
     Database &m_db;
     QString m_table;
+};
+
+// Inserts records that fill the same columns, one after another (an import of thousands): the
+// statement is built once and each record's values come in the order of the columns. What
+// RecordStore::insert writes, row and audit entry, without building a map and SQL per record.
+class RecordInserter
+{
+public:
+    // columns: the table's own columns to fill (the common ones are filled in), in any order.
+    RecordInserter(Database &db, const QString &table, const QStringList &columns);
+    ~RecordInserter();
+    RecordInserter(const RecordInserter &) = delete;
+    RecordInserter &operator=(const RecordInserter &) = delete;
+
+    // values: one per column. uuid empty: a new identity. extra as for RecordStore::insert.
+    RecordKey insert(const QVariantList &values, const QString &context = {}, const FieldChanges &extra = {},
+        const QString &uuid = {});
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace vigil

@@ -605,3 +605,133 @@ TEST_CASE("An import or an attachment meeting a file locked by a SQLite tool is 
     CHECK(incidents.attachments(saved).size() == 1);
     test::requireHealthy(*db);
 }
+
+namespace {
+
+// The search index as it stands, row by row.
+QStringList searchRows(Database &db)
+{
+    QStringList rows;
+    Query q(db, QStringLiteral("SELECT rowid, reference, title, description, actions, notes, persons FROM incident_search "
+                               "ORDER BY rowid"));
+    q.exec();
+    while (q.next()) {
+        QStringList fields;
+        for (int i = 0; i < 7; ++i)
+            fields.append(q.value(i).toString());
+        rows.append(fields.join(u'|'));
+    }
+    return rows;
+}
+
+int indexCount(Database &db)
+{
+    return scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'")).toInt();
+}
+
+} // namespace
+
+TEST_CASE("A big import is checked in stretches: a late bad row stops it whole, and what lands is searchable as if typed in",
+    "[import]")
+{
+    TempDir dir;
+    test::PinnedClock pinned(QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC));
+    auto db = test::newDatabase(dir);
+    IncidentRepository incidents(*db);
+    // One incident typed in, with people: its search entry is written as the import writes its own.
+    Incident typed = test::makeIncident(*db, QStringLiteral("  Typed in by hand  "));
+    typed.title = QStringLiteral(" Forklift keys ");
+    typed.immediateAction = QStringLiteral("Keys locked away");
+    typed.persons = {{QStringLiteral(" Ann Lee "), InvolvedRole::Witness, QStringLiteral("night shift")},
+        {QStringLiteral("Bo Chan"), InvolvedRole::Victim, QString()}};
+    incidents.create(typed);
+    const int indexes = indexCount(*db);
+
+    // 5,000 rows, three stretches of checks; the only bad date is near the end.
+    QByteArray csv = "Ref;When;What;Type;Grade;Where\n";
+    for (int row = 0; row < 5000; ++row)
+        csv += QStringLiteral("B-%1;%2;Pallet %1 found open, word%1 ;THEFT;%3;Dock %4\n")
+                   .arg(row)
+                   .arg(row == 4600 ? QStringLiteral("2026-02-30 10:00") : QStringLiteral("2026-03-%1 10:%2").arg(1 + row % 28).arg(row % 60, 2, 10, QLatin1Char('0')))
+                   .arg(row % 2 ? 1 : 3)
+                   .arg(row % 7)
+                   .toUtf8();
+    const SourceTable table = readCsvFile(write(dir, QStringLiteral("year.csv"), csv));
+
+    const ImportSummary refused = importIncidents(*db, table, profile());
+    CHECK_FALSE(refused.written);
+    CHECK(refused.imported == 0);
+    CHECK(refused.createdIds.isEmpty());
+    REQUIRE(refused.problems.size() == 1);
+    CHECK(refused.problems.at(0).row == 4602);
+    CHECK(refused.problems.at(0).value == QStringLiteral("2026-02-30 10:00"));
+    CHECK(incidentCount(*db) == 1);
+    CHECK(indexCount(*db) == indexes);
+
+    // Cancelled half-way through writing: nothing written, every index there.
+    ImportOptions cancel;
+    cancel.skipInvalid = true;
+    int lastDone = 0;
+    cancel.progress = [&](int done, int total) {
+        CHECK(done >= lastDone);
+        CHECK(total == 5000);
+        lastDone = done;
+        return done < 2500;
+    };
+    CHECK_THROWS_WITH(importIncidents(*db, table, profile(), cancel), Catch::Contains("cancelled"));
+    CHECK(lastDone >= 2500);
+    CHECK(incidentCount(*db) == 1);
+    CHECK(indexCount(*db) == indexes);
+
+    ImportOptions skip;
+    skip.skipInvalid = true;
+    const ImportSummary landed = importIncidents(*db, table, profile(), skip);
+    CHECK(landed.written);
+    CHECK(landed.imported == 4999);
+    CHECK(landed.createdIds.size() == 4999);
+    CHECK(incidentCount(*db) == 5000);
+    CHECK(indexCount(*db) == indexes);
+    // References go on from the one typed in, each once.
+    CHECK(scalar(*db, QStringLiteral("SELECT count(DISTINCT reference) FROM incidents")).toInt() == 5000);
+    CHECK(incidents.load(landed.createdIds.last()).reference == QStringLiteral("INC-2026-5000"));
+    CHECK(incidents.load(landed.createdIds.first()).description == QStringLiteral("Pallet 0 found open, word0"));
+
+    // The search entries written while importing are the ones the search index would be rebuilt with.
+    const QStringList written = searchRows(*db);
+    CHECK(written.size() == 5000);
+    incidents.rebuildSearch();
+    CHECK(searchRows(*db) == written);
+    IncidentFilter filter;
+    filter.text = QStringLiteral("word4321");
+    CHECK(incidents.count(filter) == 1);
+    filter.text = QStringLiteral("Ann night");
+    CHECK(incidents.count(filter) == 1);
+
+    // Next month's file repeats 1,000 rows, changed, and adds 500: 999 are updated (B-4600 never
+    // landed, so it is new now) and found by their new words.
+    QByteArray next = "Ref;When;What;Type;Grade;Where\n";
+    for (int row = 4000; row < 5500; ++row)
+        next += QStringLiteral("B-%1;2026-03-%2 11:00;Pallet %1 resealed, later%1;THEFT;1;Dock %3\n")
+                    .arg(row)
+                    .arg(1 + row % 28)
+                    .arg(row % 7)
+                    .toUtf8();
+    ImportProfile update = profile();
+    update.updateDuplicates = true;
+    const ImportSummary merged = importIncidents(*db, readCsvFile(write(dir, QStringLiteral("next.csv"), next)), update, skip);
+    CHECK(merged.written);
+    CHECK(merged.updated == 999);
+    CHECK(merged.imported == 501);
+    CHECK(incidentCount(*db) == 5501);
+    CHECK(indexCount(*db) == indexes);
+    filter.text = QStringLiteral("later4321");
+    CHECK(incidents.count(filter) == 1);
+    filter.text = QStringLiteral("word4321");
+    CHECK(incidents.count(filter) == 0);
+    filter.text = QStringLiteral("later5400");
+    CHECK(incidents.count(filter) == 1);
+    const QStringList afterUpdate = searchRows(*db);
+    incidents.rebuildSearch();
+    CHECK(searchRows(*db) == afterUpdate);
+    test::requireHealthy(*db);
+}
