@@ -339,7 +339,8 @@ QString AuditLog::encodeChanges(const FieldChanges &changes)
         QJsonObject object;
         for (const FieldChange &change : changes) {
             QJsonObject pair;
-            pair.insert(QStringLiteral("old"), toJson(change.before));
+            if (!change.before.isNull())
+                pair.insert(QStringLiteral("old"), toJson(change.before));
             pair.insert(QStringLiteral("new"), toJson(change.after));
             object.insert(change.field, pair);
         }
@@ -362,8 +363,11 @@ QString AuditLog::encodeChanges(const FieldChanges &changes)
         appendJson(out, ordered.at(i)->field);
         out += u":{\"new\":";
         appendJson(out, ordered.at(i)->after);
-        out += u",\"old\":";
-        appendJson(out, ordered.at(i)->before);
+        // A field that had no value before (every field of a new record) has no "old".
+        if (!ordered.at(i)->before.isNull()) {
+            out += u",\"old\":";
+            appendJson(out, ordered.at(i)->before);
+        }
         out += u'}';
     }
     out += u'}';

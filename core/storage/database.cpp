@@ -437,6 +437,10 @@ std::unique_ptr<Database> Database::create(const QString &path, const std::funct
         db->setUuidSource(uuidSource);
         db->d->connect(false);
         QFile::setPermissions(partPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        // 16 KiB pages rather than SQLite's 4 KiB: records with their audit entries run to a
+        // kilobyte or more, and fewer, fuller pages make bulk writes and scans cheaper. (Set
+        // before the first write; a file keeps its page size for life.)
+        execute(*db, QStringLiteral("PRAGMA page_size = 16384"));
         execute(*db, QStringLiteral("PRAGMA application_id = %1").arg(applicationId));
         db->d->configure();
         db->d->migrate(*db);

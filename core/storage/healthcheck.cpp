@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,6 +18,7 @@
 #include <sqlite3.h>
 
 #include <limits>
+#include <optional>
 
 namespace vigil {
 namespace {
@@ -210,7 +212,27 @@ struct AuditedTable
 {
     QString name;
     QStringList valueColumns; // compared with the audit trail; binary columns are not
+    // What each value column holds when no audit entry wrote it: its declared default (NULL
+    // when none), when that is a plain literal.
+    QHash<QString, QVariant> defaults;
 };
+
+// A column's declared default as a value, when it is a literal (a null QVariant when it has
+// none); nothing for an expression, which is not evaluated here.
+std::optional<QVariant> literalDefault(const QVariant &declared)
+{
+    const QString text = declared.toString().trimmed();
+    if (declared.isNull() || text.compare(QLatin1String("NULL"), Qt::CaseInsensitive) == 0)
+        return QVariant();
+    if (text.size() >= 2 && text.startsWith(u'\'') && text.endsWith(u'\''))
+        return QVariant(text.mid(1, text.size() - 2).replace(QLatin1String("''"), QLatin1String("'")));
+    bool ok = false;
+    if (const qlonglong number = text.toLongLong(&ok); ok)
+        return QVariant(number);
+    if (const double number = text.toDouble(&ok); ok)
+        return QVariant(number);
+    return std::nullopt;
+}
 
 // Record tables: those with the common columns. Their rows must agree with the audit trail.
 QList<AuditedTable> auditedTables(const Database &db)
@@ -227,18 +249,21 @@ QList<AuditedTable> auditedTables(const Database &db)
     for (const QString &name : names) {
         if (!isSafeIdentifier(name))
             continue;
-        AuditedTable table {name, {}};
+        AuditedTable table {name, {}, {}};
         bool hasUuid = false;
         bool hasUpdatedAt = false;
-        Query columns(db, QStringLiteral("SELECT name, type FROM pragma_table_info(?)"));
+        Query columns(db, QStringLiteral("SELECT name, type, dflt_value FROM pragma_table_info(?)"));
         columns.bind(name).exec();
         while (columns.next()) {
             const QString column = columns.value(0).toString();
             hasUuid |= column == QLatin1String("uuid");
             hasUpdatedAt |= column == QLatin1String("updated_at");
             if (!common.contains(column) && isSafeIdentifier(column)
-                && columns.value(1).toString().compare(QLatin1String("BLOB"), Qt::CaseInsensitive) != 0)
+                && columns.value(1).toString().compare(QLatin1String("BLOB"), Qt::CaseInsensitive) != 0) {
                 table.valueColumns.append(column);
+                if (const std::optional<QVariant> value = literalDefault(columns.value(2)))
+                    table.defaults.insert(column, *value);
+            }
         }
         if (hasUuid && hasUpdatedAt)
             tables.append(table);
@@ -326,6 +351,26 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
         while (q.next()) {
             if (sameTextWithNul(q.value(1), q.value(2).toString(), column))
                 continue;
+            ++altered.first;
+            const QString uuid = q.value(0).toString();
+            if (altered.second.size() < maxListed && !altered.second.contains(uuid))
+                altered.second.append(uuid);
+        }
+    }
+    // A value no entry ever wrote must be empty or the column's default: a record's first entry
+    // names only the fields it gave a value.
+    for (const QString &column : table.valueColumns) {
+        const auto declared = table.defaults.constFind(column);
+        if (declared == table.defaults.cend())
+            continue; // a default computed by an expression: not known here
+        Query q(db,
+            QStringLiteral("SELECT t.uuid FROM %1 t WHERE t.%2 IS NOT NULL AND t.%2 IS NOT '' AND t.%2 IS NOT ? "
+                           "AND EXISTS (SELECT 1 FROM audit_log WHERE record_uuid = t.uuid AND entity = ?) "
+                           "AND NOT EXISTS (SELECT 1 FROM audit_log WHERE record_uuid = t.uuid AND entity = ? "
+                           "AND CASE WHEN json_valid(changes) THEN json_type(changes, ?) END IS NOT NULL)")
+                .arg(name, column));
+        q.bind(*declared).bind(name).bind(name).bind(QStringLiteral("$.%1").arg(column)).exec();
+        while (q.next()) {
             ++altered.first;
             const QString uuid = q.value(0).toString();
             if (altered.second.size() < maxListed && !altered.second.contains(uuid))

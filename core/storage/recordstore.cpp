@@ -12,6 +12,12 @@
 namespace vigil {
 namespace {
 
+// A stored value that says nothing: NULL, or empty text.
+bool isEmptyValue(const QVariant &stored)
+{
+    return stored.isNull() || (stored.typeId() == QMetaType::QString && static_cast<const QString *>(stored.constData())->isEmpty());
+}
+
 const QStringList &commonColumns()
 {
     static const QStringList columns {QStringLiteral("id"), QStringLiteral("uuid"), QStringLiteral("created_at"),
@@ -277,8 +283,9 @@ RecordKey RecordInserter::insert(const QVariantList &values, const QString &cont
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant stored = RecordStore::toStored(values.at(i));
         q.bind(stored);
-        // Every field, empty ones too: `vigil check` compares each value with its last entry.
-        changes.append({d->columns.at(i), QVariant(), stored});
+        // The fields given a value: `vigil check` holds a field no entry names to be empty.
+        if (!isEmptyValue(stored))
+            changes.append({d->columns.at(i), QVariant(), stored});
     }
     q.exec();
     key.id = q.lastInsertId();

@@ -222,8 +222,9 @@ TEST_CASE("A damaged file is refused by the window's background check", "[cli][g
     TempDir dir;
     const QString path = makeDemo(dir);
     QByteArray bytes = test::readFile(path);
-    const qsizetype page = bytes.size() - 8 * 4096;
-    for (qsizetype i = page; i < page + 4096; ++i)
+    const int pageSize = test::sqlitePageSize(bytes);
+    const qsizetype page = bytes.size() - 8 * pageSize;
+    for (qsizetype i = page; i < page + pageSize; ++i)
         bytes[i] = char(0x5A);
     test::writeFile(path, bytes);
     const Run run = vigilRun({QStringLiteral("--database"), path, QStringLiteral("--quit-after-startup")});

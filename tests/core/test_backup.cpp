@@ -319,8 +319,9 @@ TEST_CASE("Restore refuses foreign, damaged and newer files and changes nothing"
     {
         writeBackup(path, candidate);
         QByteArray bytes = test::readFile(candidate);
-        REQUIRE(bytes.size() > 6 * 4096);
-        for (qsizetype i = 2 * 4096; i < 6 * 4096; ++i) // pages 3 to 6: tables of the schema
+        const int pageSize = test::sqlitePageSize(bytes);
+        REQUIRE(bytes.size() > 6 * pageSize);
+        for (qsizetype i = 2 * pageSize; i < 6 * pageSize; ++i) // pages 3 to 6: tables of the schema
             bytes[i] = char(0x5a);
         test::writeFile(candidate, bytes);
         expected = QStringLiteral("damaged");

@@ -194,9 +194,10 @@ TEST_CASE("A damaged site file is refused untouched", "[database][refusal]")
         tx.commit();
     }
     QByteArray bytes = test::readFile(path);
-    REQUIRE(bytes.size() > 8 * 4096);
+    const int pageSize = test::sqlitePageSize(bytes);
+    REQUIRE(bytes.size() > 8 * pageSize);
     // Scribble over the second page (a b-tree page): what a failing disk or a bad copy does.
-    for (int i = 4096; i < 2 * 4096; ++i)
+    for (int i = pageSize; i < 2 * pageSize; ++i)
         bytes[i] = char(0xA5);
     test::writeFile(path, bytes);
     requireRefusal(path, OpenError::Reason::Corrupt);
@@ -216,8 +217,9 @@ TEST_CASE("A window may defer the full check: the file opens, and the check then
     }
     CHECK(Database::verifyIntegrity(path).isEmpty());
     QByteArray bytes = test::readFile(path);
-    const qsizetype page = bytes.size() - 4 * 4096; // a data page near the end, not the schema
-    for (qsizetype i = page; i < page + 4096; ++i)
+    const int pageSize = test::sqlitePageSize(bytes);
+    const qsizetype page = bytes.size() - 4 * pageSize; // a data page near the end, not the schema
+    for (qsizetype i = page; i < page + pageSize; ++i)
         bytes[i] = char(0xA5);
     test::writeFile(path, bytes);
     OpenOptions deferred;

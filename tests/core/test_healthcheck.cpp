@@ -4,6 +4,7 @@
 #include "site/siteprofile.h"
 #include "storage/database.h"
 #include "storage/healthcheck.h"
+#include "storage/recordstore.h"
 
 #include <catch2/catch.hpp>
 
@@ -88,6 +89,25 @@ TEST_CASE("A value changed behind Vigil's back is reported, even with the time l
     CHECK(mentions(report.problems, QStringLiteral("1 value differs from its last audited change")));
 }
 
+TEST_CASE("A field a record was created without, filled in behind Vigil's back, is reported", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    {
+        // A new record's first audit entry names only the fields given a value: the phone is
+        // empty and "active" keeps the column's default.
+        auto db = Database::open(path);
+        Transaction tx(*db);
+        RecordStore(*db, QStringLiteral("people")).insert({{QStringLiteral("name"), QStringLiteral("R. Guard")}});
+        tx.commit();
+    }
+    CHECK(check(path).healthy());
+    REQUIRE(test::rawSql(path, QStringLiteral("UPDATE people SET phone = '555 0100', active = 0")));
+    const HealthReport report = check(path);
+    CHECK_FALSE(report.healthy());
+    CHECK(mentions(report.problems, QStringLiteral("table people: 2 values differ from their last audited change")));
+}
+
 TEST_CASE("A record deleted behind Vigil's back is reported", "[check]")
 {
     TempDir dir;
@@ -127,7 +147,8 @@ TEST_CASE("A damaged file is reported, not hidden", "[check]")
     const QString path = makeSite(dir);
     QByteArray bytes = test::readFile(path);
     // Break the second page in place.
-    for (int i = 4096 + 8; i < 4096 + 1200; ++i)
+    const int page = test::sqlitePageSize(bytes);
+    for (int i = page + 8; i < page + 1200; ++i)
         bytes[i] = char(0x5A);
     test::writeFile(path, bytes);
     // `vigil check` opens a damaged file anyway, to list what SQLite finds wrong.

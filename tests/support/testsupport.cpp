@@ -51,6 +51,13 @@ void requireHealthy(Database &db)
     REQUIRE(report.healthy());
 }
 
+int sqlitePageSize(const QByteArray &fileBytes)
+{
+    REQUIRE(fileBytes.size() >= 100);
+    const int size = (quint8(fileBytes.at(16)) << 8) | quint8(fileBytes.at(17));
+    return size == 1 ? 65536 : size;
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile file(path);

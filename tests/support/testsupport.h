@@ -42,6 +42,8 @@ std::unique_ptr<Database> newDatabase(const TempDir &dir, const QString &name = 
 void requireHealthy(Database &db);
 
 QByteArray readFile(const QString &path);
+// The page size of a SQLite file, from its header (bytes 16-17, big-endian; 1 means 65536).
+int sqlitePageSize(const QByteArray &fileBytes);
 void writeFile(const QString &path, const QByteArray &bytes);
 QByteArray sha256(const QString &path);
 // Names of the files in a folder, sorted.
