@@ -153,7 +153,7 @@ SourceTable readCsvBytes(const QByteArray &bytes, const QString &path)
     SourceTable table;
     table.fileName = path;
     const QString text = decodeText(bytes, path, &table.encoding);
-    if (text.trimmed().isEmpty())
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); }))
         throw Error(Text::tr("'%1' is empty: there is nothing to import.").arg(shown(path)));
     table.delimiter = sniffDelimiter(text);
     QList<QStringList> rows;

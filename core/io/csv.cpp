@@ -44,30 +44,49 @@ QByteArray csvDocument(const QList<QStringList> &rows, QChar delimiter)
 bool parseCsv(const QString &input, QList<QStringList> *rows, QString *error, QChar delimiter)
 {
     rows->clear();
-    const QString text = input.startsWith(QChar(0xFEFF)) ? input.mid(1) : input;
+    const qsizetype skip = input.startsWith(QChar(0xFEFF)) ? 1 : 0;
+    const QChar *text = input.constData() + skip;
+    const qsizetype size = input.size() - skip;
     QStringList row;
     QString field;
     bool quoted = false;
     bool fieldStarted = false;
     int line = 1;
     int rowStartLine = 1;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
+    // Runs of ordinary characters are copied whole, not a character at a time.
+    const auto special = [delimiter](QChar c) { return c == delimiter || c == u'"' || c == u'\n' || c == u'\r'; };
+    qsizetype i = 0;
+    while (i < size) {
         if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == u'\n')
+            qsizetype end = i;
+            while (end < size && text[end] != u'"') {
+                if (text[end] == u'\n')
                     ++line;
-                field += c;
+                ++end;
+            }
+            field.append(text + i, end - i);
+            if (end == size)
+                break;
+            if (end + 1 < size && text[end + 1] == u'"') { // a doubled quote is one quote
+                field += u'"';
+                i = end + 2;
+            } else {
+                quoted = false;
+                i = end + 1;
             }
             continue;
         }
+        qsizetype end = i;
+        while (end < size && !special(text[end]))
+            ++end;
+        if (end > i) {
+            field.append(text + i, end - i);
+            fieldStarted = true;
+            i = end;
+            if (i == size)
+                break;
+        }
+        const QChar c = text[i];
         if (c == u'"' && field.isEmpty()) {
             quoted = true;
             fieldStarted = true;
@@ -76,18 +95,21 @@ bool parseCsv(const QString &input, QList<QStringList> *rows, QString *error, QC
             field.clear();
             fieldStarted = true;
         } else if (c == u'\r' || c == u'\n') {
-            if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
+            if (c == u'\r' && i + 1 < size && text[i + 1] == u'\n')
                 ++i;
             row.append(field);
-            rows->append(row);
-            row.clear();
+            const qsizetype width = row.size();
+            rows->append(std::move(row));
+            row = QStringList();
+            row.reserve(width);
             field.clear();
             fieldStarted = false;
             rowStartLine = ++line;
-        } else {
+        } else { // a quote inside an unquoted field is an ordinary character
             field += c;
             fieldStarted = true;
         }
+        ++i;
     }
     if (quoted) {
         if (error)
