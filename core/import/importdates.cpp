@@ -81,29 +81,74 @@ QString dateFormatTitle(DateFormat format)
 
 namespace {
 
+// YYYY-M(M)-D(D), then optionally T or a space, h(h):mm, optionally :ss with a fraction, and Z:
+// read digit by digit (the import reads two of these a row, a regular expression took a
+// microsecond each). Only ASCII digits count.
+std::optional<WallClock> parseIso(QStringView text)
+{
+    qsizetype i = 0;
+    const auto number = [&](int minDigits, int maxDigits, int *value) {
+        int digits = 0;
+        *value = 0;
+        while (i < text.size() && digits < maxDigits && text[i] >= u'0' && text[i] <= u'9') {
+            *value = *value * 10 + (text[i].unicode() - u'0');
+            ++i;
+            ++digits;
+        }
+        return digits >= minDigits;
+    };
+    const auto literal = [&](char16_t c) {
+        if (i < text.size() && text[i] == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    int year = 0, month = 0, day = 0;
+    if (!number(4, 4, &year) || !literal(u'-') || !number(1, 2, &month) || !literal(u'-') || !number(1, 2, &day))
+        return std::nullopt;
+    std::optional<QTime> time = QTime(0, 0);
+    bool utc = false;
+    if (i < text.size()) {
+        int hours = 0, minutes = 0, seconds = 0;
+        if (!(literal(u'T') || literal(u' ')) || !number(1, 2, &hours) || !literal(u':') || !number(2, 2, &minutes))
+            return std::nullopt;
+        if (literal(u':')) {
+            if (!number(2, 2, &seconds))
+                return std::nullopt;
+            if (literal(u'.')) {
+                int fraction = 0;
+                if (!number(1, 1, &fraction))
+                    return std::nullopt;
+                while (i < text.size() && text[i] >= u'0' && text[i] <= u'9')
+                    ++i;
+            }
+        }
+        utc = literal(u'Z');
+        if (i != text.size())
+            return std::nullopt;
+        const QTime t(hours, minutes, seconds);
+        time = t.isValid() ? std::optional<QTime>(t) : std::nullopt;
+    }
+    std::optional<WallClock> read = at(year, month, day, time);
+    if (read)
+        read->utc = utc;
+    return read;
+}
+
 std::optional<WallClock> parseWallClock(const QString &input, DateFormat format)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
         return std::nullopt;
-    static const QRegularExpression iso(QStringLiteral(
-        "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z)?)?$"));
     static const QRegularExpression slashed(QStringLiteral(
         "^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?$"));
     static const QRegularExpression dotted(QStringLiteral(
         "^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$"));
     static const QRegularExpression serial(QStringLiteral("^\\d{1,6}(?:\\.\\d+)?$"));
     switch (format) {
-    case DateFormat::Iso: {
-        const QRegularExpressionMatch m = iso.match(text);
-        if (!m.hasMatch())
-            return std::nullopt;
-        std::optional<WallClock> read = at(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(),
-            timeOf(m.captured(4), m.captured(5), m.captured(6), {}));
-        if (read)
-            read->utc = !m.captured(7).isEmpty();
-        return read;
-    }
+    case DateFormat::Iso:
+        return parseIso(text);
     case DateFormat::MonthFirst:
     case DateFormat::DayFirst: {
         const QRegularExpressionMatch m = slashed.match(text);

@@ -138,6 +138,14 @@ TEST_CASE("Dates in every format, with the ambiguous case left to the user", "[i
     CHECK_FALSE(read("13/18/2026", DateFormat::MonthFirst));
     CHECK_FALSE(read("02/18/2026 13:05 PM", DateFormat::MonthFirst));
     CHECK_FALSE(read("yesterday", DateFormat::Iso));
+    // ISO's edges: one-digit fields where they may be, fractions of a second, and nothing else.
+    CHECK(read(" 2026-2-8 7:05 ", DateFormat::Iso) == QDateTime(QDate(2026, 2, 8), QTime(7, 5)));
+    CHECK(read("2026-02-18T21:43:07.123456Z", DateFormat::Iso) == QDateTime(QDate(2026, 2, 18), QTime(21, 43, 7), Qt::UTC));
+    for (const char *bad : {"2026-02-18T", "2026-02-18 21", "2026-02-18 21:4", "2026-02-18 21:43:", "2026-02-18 21:43:07.",
+             "2026-02-18Z", "2026-02-18 24:00", "2026-02-18 21:60", "20260-02-18", "2026-123-01", "2026-02-18 21:43 Z",
+             "2026/02/18", "2026-02-29", "2026-02-18 21:43:07x"})
+        CHECK_FALSE(read(bad, DateFormat::Iso));
+    CHECK_FALSE(parseImportDate(QStringLiteral("2026-02-18 \u0660\u0668:15"), DateFormat::Iso)); // only ASCII digits
 
     CHECK(dateFormatsFitting({QStringLiteral("02/18/2026 01:03 AM"), QStringLiteral("03/04/2026 10:00 PM")})
         == QList<DateFormat> {DateFormat::MonthFirst});
