@@ -241,12 +241,14 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     // ends without landing (a dry run, a refusal, a cancel).
     Transaction tx(db);
     // A register still empty (the first import into a new file) has nothing to duplicate.
-    const bool registerEmpty = !scalar(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM incidents)")).toBool();
+    const qint64 inRegister = scalar(db, QStringLiteral("SELECT count(*) FROM incidents")).toLongLong();
+    const bool registerEmpty = inRegister == 0;
 
-    // Many rows: the secondary indexes of the tables the import fills are built again once at
-    // the end, in key order, instead of being updated row by row (the same definitions, read
-    // from the file); the two the duplicate lookups read stay.
-    const bool bulk = table.rows.size() > 1000;
+    // Many rows, and not few next to the register: the secondary indexes of the tables the
+    // import fills are built again once at the end, in key order, instead of being updated row
+    // by row (the same definitions, read from the file); the two the duplicate lookups read
+    // stay. (Building them again costs in proportion to the whole register.)
+    const bool bulk = table.rows.size() > 1000 && qint64(table.rows.size()) * 4 > inRegister;
     QList<std::pair<QString, QString>> indexes; // name, definition
     const auto dropIndexes = [&] {
         Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -270,6 +272,7 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     QList<qint64> updatedIds;
     int imported = 0;
     int updated = 0;
+    int looked = 0;
     const auto contextOf = [&](const Candidate &c) { return Text::tr("Imported from %1, line %2").arg(table.fileName).arg(c.line); };
     for (int begin = 0; begin < rows; begin += stretch) {
         const CheckedRows checked = next.get();
@@ -280,7 +283,12 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         summary.duplicates += checked.duplicates;
         summary.problems += checked.problems;
         const bool writing = !options.dryRun && (summary.problems.isEmpty() || options.skipInvalid);
+        // Progress, and a chance to cancel, every 50 rows looked at, written or not.
+        if (checked.candidates.isEmpty() && options.progress && !options.progress(end, rows))
+            throw Error(Text::tr("The import was cancelled; nothing was written."));
         for (const Candidate &c : checked.candidates) {
+            if (options.progress && ++looked % 50 == 0 && !options.progress(c.line - 1, rows))
+                throw Error(Text::tr("The import was cancelled; nothing was written."));
             // A duplicate of a record already in the file: updated, or skipped.
             const Incident &in = c.incident;
             qint64 existingId = registerEmpty || in.externalReference.isEmpty()
@@ -341,9 +349,6 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
                 summary.updates.append({before, incidents.load(existingId)});
                 ++updated;
             }
-            const int done = imported + updated;
-            if (options.progress && done % 50 == 0 && !options.progress(c.line - 1, rows))
-                throw Error(Text::tr("The import was cancelled; nothing was written."));
         }
     }
     summary.unknown = checker.unknown();

@@ -690,6 +690,16 @@ TEST_CASE("A big import is checked in stretches: a late bad row stops it whole, 
     CHECK(lastDone >= 2500);
     CHECK(incidentCount(*db) == 1);
     CHECK(indexCount(*db) == indexes);
+    // A dry run, which writes nothing, shows its progress and can be cancelled too.
+    ImportOptions dryCancel;
+    dryCancel.dryRun = true;
+    int dryProgress = 0;
+    dryCancel.progress = [&](int done, int) {
+        dryProgress = done;
+        return done < 1000;
+    };
+    CHECK_THROWS_WITH(importIncidents(*db, table, profile(), dryCancel), Catch::Contains("cancelled"));
+    CHECK(dryProgress >= 1000);
 
     ImportOptions skip;
     skip.skipInvalid = true;
