@@ -338,6 +338,11 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
     // Each value must be the one its newest audit entry wrote. (SQLite takes the bare column
     // of an aggregate from the row that holds the max(), here the newest entry for the field.)
     std::pair<int, QStringList> altered {0, {}};
+    const auto noteAltered = [&](const QString &uuid) {
+        ++altered.first;
+        if (altered.second.size() < maxListed && !altered.second.contains(uuid))
+            altered.second.append(uuid);
+    };
     for (const QString &column : table.valueColumns) {
         Query q(db,
             QStringLiteral("SELECT t.uuid, t.%2, a.changes FROM %1 t JOIN "
@@ -351,10 +356,7 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
         while (q.next()) {
             if (sameTextWithNul(q.value(1), q.value(2).toString(), column))
                 continue;
-            ++altered.first;
-            const QString uuid = q.value(0).toString();
-            if (altered.second.size() < maxListed && !altered.second.contains(uuid))
-                altered.second.append(uuid);
+            noteAltered(q.value(0).toString());
         }
     }
     // A value no entry ever wrote must be empty or the column's default: a record's first entry
@@ -370,12 +372,8 @@ void checkTable(const Database &db, const AuditedTable &table, HealthReport &rep
                            "AND CASE WHEN json_valid(changes) THEN json_type(changes, ?) END IS NOT NULL)")
                 .arg(name, column));
         q.bind(*declared).bind(name).bind(name).bind(QStringLiteral("$.%1").arg(column)).exec();
-        while (q.next()) {
-            ++altered.first;
-            const QString uuid = q.value(0).toString();
-            if (altered.second.size() < maxListed && !altered.second.contains(uuid))
-                altered.second.append(uuid);
-        }
+        while (q.next())
+            noteAltered(q.value(0).toString());
     }
     report_(altered, QT_TRANSLATE_N_NOOP("vigil::HealthCheck",
                          "audit trail: table %1: %n values differ from their last audited change (edited "
