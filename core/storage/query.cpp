@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QStringEncoder>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -108,8 +109,14 @@ int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
         // Broken UTF-16 (a lone surrogate) goes to SQLite as it is, as Qt's driver gave it.
         if (!text.isValidUtf16())
             return sqlite3_bind_text16(statement, index, text.constData(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
-        const QByteArray utf8 = text.toUtf8();
-        return sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+        // Converted straight into memory SQLite then owns, instead of into a QByteArray that
+        // SQLite would copy again.
+        QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        char *utf8 = static_cast<char *>(sqlite3_malloc64(sqlite3_uint64(encoder.requiredSpace(text.size())) + 1));
+        if (!utf8)
+            return SQLITE_NOMEM;
+        const char *end = encoder.appendToBuffer(utf8, text);
+        return sqlite3_bind_text64(statement, index, utf8, sqlite3_uint64(end - utf8), sqlite3_free, SQLITE_UTF8);
     };
     if (value.isNull()) // no value, a null pointer, or a typed null read from the file
         return sqlite3_bind_null(statement, index);

@@ -7,6 +7,9 @@
 #include "storage/query.h"
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QSet>
+#include <QUuid>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -461,4 +464,38 @@ TEST_CASE("A statement without rows stores every kind of value as Qt's driver do
     CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM once")).toInt() == 2);
     execute(*db, QStringLiteral("INSERT INTO once (v) VALUES (?)"), {QStringLiteral("c")});
     CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM once")).toInt() == 3);
+}
+
+TEST_CASE("New records get version 7 uuids, unique and in the order they were made", "[database]")
+{
+    // Time-ordered uuids go at the end of the uuid indexes; they must still never repeat, even
+    // thousands to a millisecond.
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QStringList uuids;
+    for (int i = 0; i < 20000; ++i)
+        uuids.append(db->newUuid().toString(QUuid::WithoutBraces));
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    // (Qt 6.4's QUuid::version() knows versions 1 to 5 only: the digits are read here.)
+    for (const QString &uuid : std::as_const(uuids)) {
+        REQUIRE(uuid.size() == 36);
+        REQUIRE(uuid.at(14) == u'7');
+        REQUIRE(QStringLiteral("89ab").contains(uuid.at(19)));
+        REQUIRE(QUuid(uuid).variant() == QUuid::DCE);
+    }
+    const qint64 firstMillis = uuids.first().left(13).remove(u'-').toLongLong(nullptr, 16);
+    CHECK(firstMillis >= before);
+    CHECK(firstMillis <= after);
+    QStringList sorted = uuids;
+    sorted.sort();
+    CHECK(sorted == uuids);
+    CHECK(QSet<QString>(uuids.cbegin(), uuids.cend()).size() == uuids.size());
+    // A second file's uuids, made in the same milliseconds, differ in their random bits.
+    auto other = test::newDatabase(dir, QStringLiteral("other.vigil"));
+    const QSet<QString> seen(uuids.cbegin(), uuids.cend());
+    int repeated = 0;
+    for (int i = 0; i < 1000; ++i)
+        repeated += seen.contains(other->newUuid().toString(QUuid::WithoutBraces)) ? 1 : 0;
+    CHECK(repeated == 0);
 }
