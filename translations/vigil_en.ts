@@ -167,6 +167,13 @@
             <numerusform>audit chain: %n entries intact; the newest is #%1 of %2, seal %3</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>search index: %n incidents not found as their records say (%1); the records are intact, but a search may miss them or find them wrongly</source>
+        <translation>
+            <numerusform>search index: %n incident not found as its records say (%1); the record is intact, but a search may miss it or find it wrongly</numerusform>
+            <numerusform>search index: %n incidents not found as their records say (%1); the records are intact, but a search may miss them or find them wrongly</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vigil::HeatMapWidget</name>

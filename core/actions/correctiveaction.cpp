@@ -245,7 +245,6 @@ RecordKey ActionRepository::create(const CorrectiveAction &input, const QString 
     if (!action.uuid.isEmpty())
         fields.insert(QStringLiteral("uuid"), action.uuid);
     const RecordKey key = RecordStore(m_db, table).insert(fields, context);
-    refreshIncidentSearch(action.incidentId);
     tx.commit();
     return key;
 }
@@ -257,11 +256,7 @@ void ActionRepository::save(const CorrectiveAction &input, const QString &contex
     if (!found.isEmpty())
         throw Error(found.first().message);
     Transaction tx(m_db);
-    const CorrectiveAction before = load(action.id);
     RecordStore(m_db, table).update(action.id, fieldsOf(action), AuditAction::Update, context);
-    refreshIncidentSearch(before.incidentId);
-    if (action.incidentId != before.incidentId)
-        refreshIncidentSearch(action.incidentId);
     tx.commit();
 }
 
@@ -271,7 +266,6 @@ QVariantMap ActionRepository::remove(qint64 id)
     RecordStore store(m_db, table);
     const QVariantMap row = store.row(id);
     store.remove(id);
-    refreshIncidentSearch(row.value(QStringLiteral("incident_id")).toLongLong());
     tx.commit();
     return row;
 }
@@ -280,14 +274,7 @@ void ActionRepository::restore(const QVariantMap &row)
 {
     Transaction tx(m_db);
     RecordStore(m_db, table).reinsert(row, Text::tr("delete undone"));
-    refreshIncidentSearch(row.value(QStringLiteral("incident_id")).toLongLong());
     tx.commit();
-}
-
-void ActionRepository::refreshIncidentSearch(qint64 incidentId)
-{
-    if (incidentId > 0 && !m_searchDeferred)
-        IncidentRepository(m_db).refreshSearch(incidentId);
 }
 
 int ActionRepository::count(const ActionFilter &filter) const

@@ -97,14 +97,10 @@ public:
     ExportTable exportTable(const ActionFilter &filter, ActionColumn column = ActionColumn::Reference,
         Qt::SortOrder order = Qt::AscendingOrder) const;
     ActionSummary summary(const QDate &today) const;
-    // For bulk writers: leaves the incidents' search index alone (see IncidentRepository).
-    void setSearchDeferred(bool deferred) { m_searchDeferred = deferred; }
 
 private:
     CorrectiveAction completed(CorrectiveAction action) const;
-    void refreshIncidentSearch(qint64 incidentId);
     Database &m_db;
-    bool m_searchDeferred = false;
 };
 
 } // namespace vigil

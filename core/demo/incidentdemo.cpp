@@ -42,13 +42,12 @@ void Generator::run()
     std::sort(m_events.begin(), m_events.end(), [](const Event &a, const Event &b) {
         return std::tie(a.at, a.plan, a.action, a.order) < std::tie(b.at, b.plan, b.action, b.order);
     });
-    // The search index is built once at the end: refreshing it with every change would
-    // flush FTS5 segments thousands of times (most of the decade's time).
-    m_incidents.setSearchDeferred(true);
-    m_actions.setSearchDeferred(true);
+    // The search index is built once at the end: keeping it up to date with every change
+    // would flush FTS5 segments thousands of times (most of the decade's time).
+    IncidentRepository::SearchPause searchPause(m_context.db);
     for (const Event &event : std::as_const(m_events))
         perform(event);
-    m_incidents.rebuildSearch();
+    searchPause.finish();
     m_context.db.setActor(QStringLiteral("demo"));
 }
 

@@ -271,9 +271,9 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     RowChecker checker(table, profile, reader, categories, summary.dateFormat);
     const int rows = int(table.rows.size());
     std::future<CheckedRows> next = std::async(std::launch::async, [&] { return checker.check(0, qMin(stretch, rows)); });
+    std::optional<IncidentRepository::SearchPause> searchPause;
     std::optional<IncidentRepository::Batch> batch;
     QHash<QString, qint64> created; // categories created, by lower-case name
-    QList<qint64> updatedIds;
     int imported = 0;
     int updated = 0;
     int looked = 0;
@@ -312,8 +312,10 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
                 continue;
             }
             if (!batch) {
-                if (bulk)
+                if (bulk) {
                     dropIndexes();
+                    searchPause.emplace(db);
+                }
                 batch.emplace(incidents);
             }
             qint64 categoryId = in.categoryId;
@@ -345,11 +347,7 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
                 existing.subcategoryId = in.subcategoryId;
                 existing.severity = in.severity;
                 existing.reportedBy = in.reportedBy;
-                // In a big import the search entry is written once the indexes are back.
-                incidents.setSearchDeferred(bulk);
                 incidents.save(existing, contextOf(c));
-                incidents.setSearchDeferred(false);
-                updatedIds.append(existingId);
                 summary.updates.append({before, incidents.load(existingId)});
                 ++updated;
             }
@@ -381,8 +379,8 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         for (const auto &[name, definition] : std::as_const(indexes))
             execute(db, definition);
     }
-    for (qint64 id : std::as_const(updatedIds))
-        incidents.refreshSearch(id);
+    if (searchPause)
+        searchPause->finish();
     tx.commit();
     summary.imported = imported;
     summary.updated = updated;

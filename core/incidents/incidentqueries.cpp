@@ -287,36 +287,31 @@ std::pair<qint64, QString> IncidentRepository::lastLocation() const
     return {q.value(0).toLongLong(), q.value(1).toString()};
 }
 
-namespace {
-
-const QString searchSelect = QStringLiteral(
-    "SELECT i.id, i.reference, i.title, i.description, "
-    "i.immediate_action || ' ' || coalesce((SELECT group_concat(description, ' ') FROM corrective_actions "
-    "  WHERE incident_id = i.id), ''), "
-    "i.root_cause || ' ' || i.lessons_learned || ' ' || coalesce((SELECT group_concat(text, ' ') FROM incident_timeline "
-    "  WHERE incident_id = i.id AND kind IN ('note', 'correction')), ''), "
-    "coalesce((SELECT group_concat(name || ' ' || details, ' ') FROM incident_persons WHERE incident_id = i.id), '') "
-    "FROM incidents i");
-
-} // namespace
-
-void IncidentRepository::refreshSearch(qint64 id)
-{
-    if (m_searchDeferred)
-        return;
-    execute(m_db, QStringLiteral("DELETE FROM incident_search WHERE rowid = ?"), {id});
-    execute(m_db, QStringLiteral("INSERT INTO incident_search (rowid, reference, title, description, actions, notes, persons) ")
-            + searchSelect + QStringLiteral(" WHERE i.id = ?"),
-        {id});
-}
-
 void IncidentRepository::rebuildSearch()
 {
-    Transaction tx(m_db);
-    execute(m_db, QStringLiteral("DELETE FROM incident_search"));
-    execute(m_db, QStringLiteral("INSERT INTO incident_search (rowid, reference, title, description, actions, notes, persons) ")
-            + searchSelect);
-    tx.commit();
+    // The index reads the records through the view incident_search_source.
+    execute(m_db, QStringLiteral("INSERT INTO incident_search (incident_search) VALUES ('rebuild')"));
+}
+
+IncidentRepository::SearchPause::SearchPause(Database &db)
+    : m_db(db)
+{
+    Q_ASSERT(db.inTransaction());
+    Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident\\_search\\_%' ESCAPE '\\' ORDER BY name"));
+    q.exec();
+    while (q.next())
+        m_triggers.append({q.value(0).toString(), q.value(1).toString()});
+    for (const auto &[name, definition] : std::as_const(m_triggers))
+        execute(db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name));
+}
+
+IncidentRepository::SearchPause::~SearchPause() = default;
+
+void IncidentRepository::SearchPause::finish()
+{
+    for (const auto &[name, definition] : std::as_const(m_triggers))
+        execute(m_db, definition);
+    IncidentRepository(m_db).rebuildSearch();
 }
 
 } // namespace vigil

@@ -234,7 +234,6 @@ struct IncidentRepository::Batch::Private
     IncidentRepository &repository;
     Database &db;
     RecordInserter rows;
-    Query search;
     QHash<int, qint64> lastNumbers; // year -> the last reference number given
     // The local year last seen, as UTC milliseconds [start, end): most records of an import fall
     // in the year of the one before, and converting each time to local time costs.
@@ -256,8 +255,6 @@ struct IncidentRepository::Batch::Private
 
 IncidentRepository::Batch::Batch(IncidentRepository &repository)
     : d(new Private {repository, repository.m_db, RecordInserter(repository.m_db, table, incidentColumns() + QStringList {QStringLiteral("reference")}),
-        Query(repository.m_db, QStringLiteral("INSERT INTO incident_search (rowid, reference, title, description, "
-                                               "actions, notes, persons) VALUES (?, ?, ?, ?, ?, ?, ?)")),
         {}})
 {
     Q_ASSERT(d->db.inTransaction());
@@ -297,21 +294,6 @@ RecordKey IncidentRepository::Batch::add(const Incident &input, const QString &c
         {}, 0, incident.reportedAt);
     if (incident.status != IncidentStatus::Reported)
         r.addTimeline(key.id, TimelineKind::Status, context, IncidentStatus::Reported, incident.status);
-    if (!r.m_searchDeferred) {
-        // What refreshSearch() reads for a record that has no corrective actions or notes yet,
-        // written directly (its query needs the timeline's index, which a big import takes down).
-        QStringList persons;
-        for (const InvolvedPerson &p : std::as_const(incident.persons))
-            persons.append(p.name.trimmed() + u' ' + p.details.trimmed());
-        d->search.bind(key.id)
-            .bind(incident.reference)
-            .bind(incident.title.trimmed())
-            .bind(incident.description.trimmed())
-            .bind(QString(incident.immediateAction.trimmed() + u' '))
-            .bind(QString(incident.rootCause.trimmed() + u' ' + incident.lessonsLearned.trimmed() + u' '))
-            .bind(persons.join(u' '))
-            .exec();
-    }
     return key;
 }
 
@@ -353,7 +335,6 @@ void IncidentRepository::save(const Incident &input, const QString &context)
         addTimeline(incident.id, TimelineKind::Assignment,
             name.isEmpty() ? Text::tr("Unassigned") : Text::tr("Assigned to %1").arg(name));
     }
-    refreshSearch(incident.id);
     tx.commit();
 }
 
@@ -378,7 +359,6 @@ StatusChange IncidentRepository::changeStatus(qint64 id, IncidentStatus to, cons
         fields.insert(QStringLiteral("closed_at"), QVariant());
     RecordStore(m_db, table).update(id, fields, AuditAction::Update, reason);
     change.entryId = addTimeline(id, TimelineKind::Status, reason.trimmed(), incident.status, to);
-    refreshSearch(id);
     tx.commit();
     return change;
 }
@@ -396,7 +376,6 @@ void IncidentRepository::undoStatusChange(const StatusChange &change)
     addTimeline(change.incidentId, TimelineKind::Correction,
         Text::tr("Status change undone: back to %1.").arg(incidentStatusTitle(change.from).toLower()), change.to,
         change.from, change.entryId);
-    refreshSearch(change.incidentId);
     tx.commit();
 }
 
@@ -407,7 +386,6 @@ qint64 IncidentRepository::addNote(qint64 id, const QString &text)
     Transaction tx(m_db);
     loadRow(id); // it must exist
     const qint64 entry = addTimeline(id, TimelineKind::Note, text.trimmed());
-    refreshSearch(id);
     tx.commit();
     return entry;
 }
@@ -420,7 +398,6 @@ qint64 IncidentRepository::addCorrection(qint64 id, qint64 entryId, const QStrin
     if (scalar(m_db, QStringLiteral("SELECT incident_id FROM incident_timeline WHERE id = ?"), {entryId}).toLongLong() != id)
         throw Error(Text::tr("That entry is not in this incident's timeline."));
     const qint64 entry = addTimeline(id, TimelineKind::Correction, text.trimmed(), {}, {}, entryId);
-    refreshSearch(id);
     tx.commit();
     return entry;
 }
@@ -519,7 +496,6 @@ IncidentSnapshot IncidentRepository::remove(qint64 id)
             {{QStringLiteral("incident_id"), QVariant()}, {QStringLiteral("source_kind"), actionSourceKey(ActionSource::Other)}},
             AuditAction::Update, Text::tr("its incident was deleted"));
     store.remove(id, Text::tr("logged by mistake"));
-    execute(m_db, QStringLiteral("DELETE FROM incident_search WHERE rowid = ?"), {id});
     tx.commit();
     return s;
 }
@@ -540,7 +516,6 @@ void IncidentRepository::restore(const IncidentSnapshot &s)
                 {{QStringLiteral("incident_id"), id}, {QStringLiteral("source_kind"), actionSourceKey(ActionSource::Incident)}},
                 AuditAction::Update, Text::tr("delete undone"));
     }
-    refreshSearch(id);
     tx.commit();
 }
 

@@ -156,11 +156,27 @@ public:
     // An incident's reference from its id and back; empty or 0 when there is none.
     QString referenceOf(qint64 id) const;
     qint64 idOfReference(const QString &reference) const;
-    void refreshSearch(qint64 id);
+    // Builds the search index again from the records.
     void rebuildSearch();
-    // For bulk writers (the demo generator): while deferred, this repository leaves the search
-    // index alone (each refresh costs an FTS5 flush); the writer calls rebuildSearch() after.
-    void setSearchDeferred(bool deferred) { m_searchDeferred = deferred; }
+
+    // The database keeps the search index up to date itself (triggers; see file format 9). A bulk
+    // writer (the demo generator) that changes thousands of older incidents pauses that, inside
+    // its transaction, and has the index built once at the end: each change to an older
+    // incident would cost FTS5 a flush. finish() puts the triggers back and builds the index; a
+    // transaction that does not call it must roll back.
+    class SearchPause
+    {
+    public:
+        explicit SearchPause(Database &db);
+        ~SearchPause();
+        SearchPause(const SearchPause &) = delete;
+        SearchPause &operator=(const SearchPause &) = delete;
+        void finish();
+
+    private:
+        Database &m_db;
+        QList<std::pair<QString, QString>> m_triggers; // name, definition
+    };
 
 private:
     // The incident's own fields, without its people and risk links (load() adds those).
@@ -170,7 +186,6 @@ private:
     qint64 addTimeline(qint64 id, TimelineKind kind, const QString &text, std::optional<IncidentStatus> from = {},
         std::optional<IncidentStatus> to = {}, qint64 corrects = 0, const QDateTime &at = {});
     Database &m_db;
-    bool m_searchDeferred = false;
 };
 
 } // namespace vigil

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -416,6 +417,84 @@ void checkAuditTrail(const Database &db, HealthReport &report, Steps &steps)
         report.passed.append(Text::tr("audit trail: %n entries, consistent with the records", nullptr, int(entries)));
 }
 
+// File format 9: the incident search index reads the text from the records (FTS5 "external
+// content"), and triggers keep it up to date.
+constexpr int searchFromRecordsFormat = 9;
+
+QList<qint64> staleSearchEntries(const Database &db, Steps &steps)
+{
+    if (db.schemaVersion() < searchFromRecordsFormat)
+        return {};
+    const Interruptible interruptible(db, steps);
+    const QStringList temporary {QStringLiteral("vigil_search_kept_terms"), QStringLiteral("vigil_search_fresh_terms"),
+        QStringLiteral("vigil_search_fresh")};
+    const auto dropTemporary = [&] {
+        for (const QString &table : temporary)
+            Query(db, QStringLiteral("DROP TABLE IF EXISTS temp.%1").arg(table)).exec();
+    };
+    // A file opened only to read is opened read-only and also set query-only, which forbids even
+    // temporary tables: lifted for them (the file itself stays read-only to this connection).
+    const bool queryOnly = scalar(db, QStringLiteral("PRAGMA query_only")).toBool();
+    if (queryOnly)
+        Query(db, QStringLiteral("PRAGMA query_only = OFF")).exec();
+    const auto restoreQueryOnly = qScopeGuard([&] {
+        if (queryOnly)
+            Query(db, QStringLiteral("PRAGMA query_only = ON")).exec();
+    });
+    QList<qint64> stale;
+    try {
+        dropTemporary();
+        const auto cleanUp = qScopeGuard(dropTemporary);
+        Query(db, QStringLiteral("CREATE VIRTUAL TABLE temp.vigil_search_fresh USING fts5 (reference, title, description, "
+                                 "actions, notes, persons, tokenize = 'unicode61 remove_diacritics 2')"))
+            .exec();
+        Query(db, QStringLiteral("INSERT INTO temp.vigil_search_fresh (rowid, reference, title, description, actions, notes, "
+                                 "persons) SELECT id, reference, title, description, actions, notes, persons "
+                                 "FROM main.incident_search_source"))
+            .exec();
+        Query(db, QStringLiteral("CREATE VIRTUAL TABLE temp.vigil_search_kept_terms USING fts5vocab (main, incident_search, instance)"))
+            .exec();
+        Query(db, QStringLiteral("CREATE VIRTUAL TABLE temp.vigil_search_fresh_terms USING fts5vocab (temp, vigil_search_fresh, instance)"))
+            .exec();
+        Query q(db, QStringLiteral(
+            "SELECT doc FROM (SELECT term, doc, col, offset FROM temp.vigil_search_kept_terms "
+            "                 EXCEPT SELECT term, doc, col, offset FROM temp.vigil_search_fresh_terms) "
+            "UNION "
+            "SELECT doc FROM (SELECT term, doc, col, offset FROM temp.vigil_search_fresh_terms "
+            "                 EXCEPT SELECT term, doc, col, offset FROM temp.vigil_search_kept_terms) "
+            "ORDER BY doc"));
+        q.exec();
+        while (q.next())
+            stale.append(q.value(0).toLongLong());
+    } catch (const DatabaseError &) {
+        if (steps.cancelled())
+            throw Cancelled {};
+        throw;
+    }
+    return stale;
+}
+
+void checkSearchIndex(const Database &db, HealthReport &report, Steps &steps)
+{
+    if (db.schemaVersion() < searchFromRecordsFormat)
+        return;
+    steps.report(Text::tr("Comparing the search index with the incidents"));
+    const QList<qint64> stale = staleSearchEntries(db, steps);
+    if (stale.isEmpty()) {
+        report.passed.append(Text::tr("search index: every incident is found by what its records say"));
+        return;
+    }
+    QStringList listed;
+    for (qint64 id : stale.mid(0, maxListed)) {
+        const QString reference = scalar(db, QStringLiteral("SELECT reference FROM incidents WHERE id = ?"), {id}).toString();
+        listed.append(reference.isEmpty() ? Text::tr("#%1 (no longer in the register)").arg(id) : reference);
+    }
+    report.problems.append(Text::tr("search index: %n incidents not found as their records say (%1); the records "
+                                    "are intact, but a search may miss them or find them wrongly", nullptr, int(stale.size()))
+                               .arg(listed.join(QStringLiteral(", "))
+                                   + (stale.size() > maxListed ? QStringLiteral(", …") : QString())));
+}
+
 void checkAuditChain(const Database &db, HealthReport &report, Steps &steps)
 {
     if (db.schemaVersion() < auditChainFormat) {
@@ -449,6 +528,13 @@ void checkAuditChain(const Database &db, HealthReport &report, Steps &steps)
 
 } // namespace
 
+QList<qint64> staleSearchEntries(const Database &db)
+{
+    const HealthProgress none;
+    Steps steps(none);
+    return staleSearchEntries(db, steps);
+}
+
 HealthReport checkHealth(const Database &db, const HealthProgress &progress)
 {
     HealthReport report;
@@ -461,6 +547,7 @@ HealthReport checkHealth(const Database &db, const HealthProgress &progress)
         checkSchema(db, report, steps);
         checkAuditTrail(db, report, steps);
         checkAuditChain(db, report, steps);
+        checkSearchIndex(db, report, steps);
     } catch (const Cancelled &) {
         report.cancelled = true;
     }

@@ -402,3 +402,85 @@ TEST_CASE("Corrective actions: overdue, done, verified, with the rules checked",
     CHECK_THROWS_AS(actions.create(orphan), Error); // an incident action needs its incident
     test::requireHealthy(*db);
 }
+
+TEST_CASE("The search index follows every change to what an incident says, and the check finds one it missed",
+    "[incidents][search][check]")
+{
+    // The index reads the text from the records, and the database keeps it up to date: an
+    // entry taken out with other words than it was built from would leave the index wrong, so
+    // every kind of change is followed by a term-by-term comparison with an index built afresh.
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    IncidentRepository incidents(*db);
+    ActionRepository actions(*db);
+    auto find = [&](const QString &text) {
+        IncidentFilter f;
+        f.text = text;
+        return incidents.ids(f, IncidentColumn::Reference, Qt::AscendingOrder);
+    };
+    Incident a = makeIncident(*db, QStringLiteral("Ladder left against the perimeter fence"));
+    a.persons = {{QStringLiteral("Ilse Brandt"), InvolvedRole::Witness, QStringLiteral("Night porter")}};
+    const qint64 idA = incidents.create(a).id;
+    const qint64 idB = incidents.create(makeIncident(*db, QStringLiteral("Gate arm snapped by a reversing lorry"))).id;
+    CHECK(staleSearchEntries(*db).isEmpty());
+
+    Incident edited = incidents.load(idA);
+    edited.description = QStringLiteral("Aluminium ladder found against the north fence");
+    edited.immediateAction = QStringLiteral("Ladder chained up");
+    edited.persons.append({QStringLiteral("Tomasz Wrona"), InvolvedRole::Staff, QStringLiteral("Patrol")});
+    incidents.save(edited);
+    CHECK(find(QStringLiteral("perimeter")).isEmpty());
+    CHECK(find(QStringLiteral("aluminium chained wrona brandt")) == QList<qint64> {idA});
+    edited.persons.removeFirst();
+    incidents.save(edited);
+    CHECK(find(QStringLiteral("brandt")).isEmpty());
+    CHECK(staleSearchEntries(*db).isEmpty());
+
+    const qint64 note = incidents.addNote(idA, QStringLiteral("Footprints towards the rail siding"));
+    incidents.addCorrection(idA, note, QStringLiteral("Footprints were towards the car park"));
+    CHECK(find(QStringLiteral("siding")) == QList<qint64> {idA});
+    CHECK(find(QStringLiteral("car park")) == QList<qint64> {idA});
+    CHECK(staleSearchEntries(*db).isEmpty());
+
+    CorrectiveAction action;
+    action.description = QStringLiteral("Anti-climb paint on the fence");
+    action.source = ActionSource::Incident;
+    action.incidentId = idA;
+    const qint64 actionId = actions.create(action).id;
+    CHECK(find(QStringLiteral("anti climb")) == QList<qint64> {idA});
+    action = actions.load(actionId);
+    action.description = QStringLiteral("Rotating spikes on the fence");
+    action.incidentId = idB; // raised from the other incident after all
+    actions.save(action);
+    CHECK(find(QStringLiteral("climb")).isEmpty());
+    CHECK(find(QStringLiteral("spikes")) == QList<qint64> {idB});
+    CHECK(staleSearchEntries(*db).isEmpty());
+    const QVariantMap removed = actions.remove(actionId);
+    CHECK(find(QStringLiteral("spikes")).isEmpty());
+    actions.restore(removed);
+    CHECK(find(QStringLiteral("spikes")) == QList<qint64> {idB});
+    CHECK(staleSearchEntries(*db).isEmpty());
+
+    const IncidentSnapshot snapshot = incidents.remove(idB);
+    CHECK(find(QStringLiteral("lorry")).isEmpty());
+    CHECK(staleSearchEntries(*db).isEmpty());
+    incidents.restore(snapshot);
+    CHECK(find(QStringLiteral("lorry spikes")) == QList<qint64> {idB});
+    CHECK(staleSearchEntries(*db).isEmpty());
+    test::requireHealthy(*db);
+
+    // An entry lost behind Vigil's back is found by the check, with the incident's reference.
+    const QString reference = incidents.load(idA).reference;
+    execute(*db, QStringLiteral("INSERT INTO incident_search (incident_search, rowid, reference, title, description, actions, "
+                                "notes, persons) SELECT 'delete', id, reference, title, description, actions, notes, "
+                                "persons FROM incident_search_source WHERE id = ?"),
+        {idA});
+    CHECK(find(QStringLiteral("aluminium")).isEmpty());
+    CHECK(staleSearchEntries(*db) == QList<qint64> {idA});
+    const HealthReport report = checkHealth(*db);
+    CHECK(report.problems.size() == 1);
+    CHECK(report.problems.value(0).startsWith(QStringLiteral("search index: 1 incident not found as its records say (%1)").arg(reference)));
+    incidents.rebuildSearch();
+    CHECK(find(QStringLiteral("aluminium")) == QList<qint64> {idA});
+    test::requireHealthy(*db);
+}

@@ -1,6 +1,8 @@
 #include "support/testsupport.h"
 
+#include "actions/correctiveaction.h"
 #include "storage/database.h"
+#include "storage/healthcheck.h"
 #include "storage/migrations.h"
 #include "storage/query.h"
 #include "incidents/incidentrepository.h"
@@ -8,6 +10,7 @@
 
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <catch2/catch.hpp>
 
@@ -186,4 +189,43 @@ TEST_CASE("No table checks a value against an IN list and its comparisons still 
     Transaction tx(*db);
     execute(*db, QStringLiteral("UPDATE incidents SET severity = 'critical' WHERE id = ?"), {id});
     CHECK(IncidentRepository(*db).load(id).severity == Severity::Critical);
+}
+
+TEST_CASE("Format 9 builds the search index from the records of an older file", "[migrations][search]")
+{
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("site.vigil"));
+    qint64 id = 0;
+    {
+        // A format 8 file, whose index kept its own copy of the text.
+        const QList<Migration> upToEight = bundledMigrations().mid(0, 8);
+        setMigrationsForTesting(&upToEight);
+        const auto restore = qScopeGuard([] { setMigrationsForTesting(nullptr); });
+        auto db = Database::create(path);
+        REQUIRE(db->schemaVersion() == 8);
+        IncidentRepository incidents(*db);
+        Incident incident = test::makeIncident(*db, QStringLiteral("Fuel siphoned from the generator tank"));
+        incident.persons = {{QStringLiteral("Oskar Lind"), InvolvedRole::Witness, QStringLiteral("Shift lead")}};
+        id = incidents.create(incident).id;
+        incidents.addNote(id, QStringLiteral("Padlock cut with bolt croppers"));
+        CorrectiveAction action;
+        action.description = QStringLiteral("Lockable fuel cap");
+        action.source = ActionSource::Incident;
+        action.incidentId = id;
+        ActionRepository(*db).create(action);
+    }
+    auto db = Database::open(path);
+    CHECK(db->schemaVersion() == 9);
+    IncidentRepository incidents(*db);
+    IncidentFilter filter;
+    for (const QString &words : {QStringLiteral("siphoned"), QStringLiteral("lind"), QStringLiteral("croppers"),
+             QStringLiteral("fuel cap"), QStringLiteral("INC")}) {
+        INFO(words.toStdString());
+        filter.text = words;
+        CHECK(incidents.ids(filter, IncidentColumn::Reference, Qt::AscendingOrder) == QList<qint64> {id});
+    }
+    CHECK(staleSearchEntries(*db).isEmpty());
+    // The copy of the text is gone with the old index's tables.
+    CHECK(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'incident_search_content'")).toInt() == 0);
+    test::requireHealthy(*db);
 }
