@@ -483,4 +483,18 @@ TEST_CASE("The search index follows every change to what an incident says, and t
     incidents.rebuildSearch();
     CHECK(find(QStringLiteral("aluminium")) == QList<qint64> {idA});
     test::requireHealthy(*db);
+
+    // A check stopped at this step claims nothing about the index, and a file opened only to
+    // read is query-only again afterwards (the comparison lifts that for its temporary tables).
+    auto inspect = Database::open(dir.path(QStringLiteral("site.vigil")), OpenMode::Inspect);
+    const HealthReport stopped = checkHealth(*inspect, [](const QString &step, qint64, qint64) {
+        return step != QStringLiteral("Comparing the search index with the incidents");
+    });
+    CHECK(stopped.cancelled);
+    CHECK_FALSE(stopped.passed.join(u'\n').contains(QStringLiteral("search index")));
+    const HealthReport whole = checkHealth(*inspect);
+    CHECK(whole.healthy());
+    CHECK(whole.passed.join(u'\n').contains(QStringLiteral("search index: every incident is found")));
+    CHECK(scalar(*inspect, QStringLiteral("PRAGMA query_only")).toInt() == 1);
+    CHECK(scalar(*inspect, QStringLiteral("SELECT count(*) FROM temp.sqlite_master")).toInt() == 0);
 }
