@@ -16,11 +16,20 @@
 #include <QSet>
 #include <QThread>
 
+#include <sqlite3.h>
+
 #include <future>
 #include <optional>
 
 namespace vigil {
 namespace {
+
+// Sets a pragma back without throwing (from a scope guard, which may run during unwinding).
+void setPragma(const Database &db, const char *name, int value)
+{
+    const QByteArray sql = QByteArray("PRAGMA ") + name + " = " + QByteArray::number(value);
+    sqlite3_exec(sqliteHandle(db.connection()), sql.constData(), nullptr, nullptr, nullptr);
+}
 
 using importing::Reader;
 using importing::Text;
@@ -236,7 +245,8 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     // its transaction they are written to the journal once, at the commit, instead of spilled.
     const int cachePages = scalar(db, QStringLiteral("PRAGMA cache_size")).toInt();
     execute(db, QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most, used only as needed
-    const auto restoreCache = qScopeGuard([&] { execute(db, QStringLiteral("PRAGMA cache_size = %1").arg(cachePages)); });
+    // (Guards run while an exception unwinds: they must not throw, so they call SQLite directly.)
+    const auto restoreCache = qScopeGuard([&] { setPragma(db, "cache_size", cachePages); });
     // Checks and writes in one transaction: the duplicate lookups then read one snapshot instead
     // of locking the file twice a row, and whatever was written is rolled back when the import
     // ends without landing (a dry run, a refusal, a cancel).
@@ -375,7 +385,7 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         // SQLite sorts the keys of an index it builds on helper threads when allowed to.
         const int threads = scalar(db, QStringLiteral("PRAGMA threads")).toInt();
         execute(db, QStringLiteral("PRAGMA threads = %1").arg(qMax(threads, QThread::idealThreadCount())));
-        const auto restoreThreads = qScopeGuard([&] { execute(db, QStringLiteral("PRAGMA threads = %1").arg(threads)); });
+        const auto restoreThreads = qScopeGuard([&] { setPragma(db, "threads", threads); });
         for (const auto &[name, definition] : std::as_const(indexes))
             execute(db, definition);
     }

@@ -296,7 +296,9 @@ void IncidentRepository::rebuildSearch()
 IncidentRepository::SearchPause::SearchPause(Database &db)
     : m_db(db)
 {
-    Q_ASSERT(db.inTransaction());
+    // Outside a transaction the triggers would be gone for good at once.
+    if (!db.inTransaction())
+        qFatal("IncidentRepository::SearchPause outside a transaction");
     Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident\\_search\\_%' ESCAPE '\\' ORDER BY name"));
     q.exec();
     while (q.next())

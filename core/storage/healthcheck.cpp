@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -445,8 +446,14 @@ QList<qint64> compareTermLists(const Database &db, const QString &left, const QS
             throw databaseError(code, QString::fromUtf8(sqlite3_errmsg(handle)));
         return code == SQLITE_ROW;
     };
+    // fts5vocab names the column; its rows come in the columns' declared order.
+    static const QByteArrayList columns {"reference", "title", "description", "actions", "notes", "persons"};
+    const auto columnOf = [](sqlite3_stmt *statement) {
+        const QByteArray name(static_cast<const char *>(sqlite3_column_blob(statement, 2)), sqlite3_column_bytes(statement, 2));
+        return sqlite3_int64(columns.indexOf(name));
+    };
     // <0, 0, >0 as a's row comes before, is, or comes after b's.
-    const auto compare = [](sqlite3_stmt *x, sqlite3_stmt *y) {
+    const auto compare = [&](sqlite3_stmt *x, sqlite3_stmt *y) {
         const int xSize = sqlite3_column_bytes(x, 0);
         const int ySize = sqlite3_column_bytes(y, 0);
         const int common = std::memcmp(sqlite3_column_blob(x, 0), sqlite3_column_blob(y, 0), std::size_t(qMin(xSize, ySize)));
@@ -454,13 +461,9 @@ QList<qint64> compareTermLists(const Database &db, const QString &left, const QS
             return common;
         if (xSize != ySize)
             return xSize < ySize ? -1 : 1;
-        for (int column = 1; column < 4; ++column) {
-            const sqlite3_int64 xValue = sqlite3_column_int64(x, column);
-            const sqlite3_int64 yValue = sqlite3_column_int64(y, column);
-            if (xValue != yValue)
-                return xValue < yValue ? -1 : 1;
-        }
-        return 0;
+        const std::array<sqlite3_int64, 3> xKey {sqlite3_column_int64(x, 1), columnOf(x), sqlite3_column_int64(x, 3)};
+        const std::array<sqlite3_int64, 3> yKey {sqlite3_column_int64(y, 1), columnOf(y), sqlite3_column_int64(y, 3)};
+        return xKey < yKey ? -1 : xKey == yKey ? 0 : 1;
     };
     QSet<qint64> stale;
     bool inA = step(a.get());

@@ -6,7 +6,9 @@
 --
 -- An external content index must always be taken out with the text it was built from: the view
 -- reads notes, actions and people in a fixed order (the order of their indexes, so no sorting),
--- so the same records always give the same text. No document sizes are kept (columnsize = 0):
+-- so the same records always give the same text (group_concat follows the ORDER BY of the
+-- subquery it reads, as SQLite 3.40 does; `vigil check` compares the index with the records term
+-- by term and would show a change in that). No document sizes are kept (columnsize = 0):
 -- searches do not rank by them.
 --
 -- FTS5 writes out what it holds in memory at every savepoint, and a trigger runs inside one:

@@ -482,6 +482,20 @@ TEST_CASE("The search index follows every change to what an incident says, and t
     CHECK(report.problems.value(0).startsWith(QStringLiteral("search index: 1 incident not found as its records say (%1)").arg(reference)));
     incidents.rebuildSearch();
     CHECK(find(QStringLiteral("aluminium")) == QList<qint64> {idA});
+    CHECK(staleSearchEntries(*db).isEmpty());
+    // An entry whose words are all there, at the same places, but in other columns (the notes
+    // filed as actions and the actions as notes) is found too.
+    execute(*db, QStringLiteral("INSERT INTO incident_search (incident_search, rowid, reference, title, description, actions, "
+                                "notes, persons) SELECT 'delete', id, reference, title, description, actions, notes, "
+                                "persons FROM incident_search_source WHERE id = ?"),
+        {idA});
+    execute(*db, QStringLiteral("INSERT INTO incident_search (rowid, reference, title, description, actions, notes, persons) "
+                                "SELECT id, reference, title, description, notes, actions, persons FROM incident_search_source "
+                                "WHERE id = ?"),
+        {idA});
+    CHECK(find(QStringLiteral("footprints")) == QList<qint64> {idA});
+    CHECK(staleSearchEntries(*db) == QList<qint64> {idA});
+    incidents.rebuildSearch();
     test::requireHealthy(*db);
 
     // A check stopped at this step claims nothing about the index, and a file opened only to
