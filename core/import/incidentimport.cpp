@@ -16,20 +16,11 @@
 #include <QSet>
 #include <QThread>
 
-#include <sqlite3.h>
-
 #include <future>
 #include <optional>
 
 namespace vigil {
 namespace {
-
-// Sets a pragma back without throwing (from a scope guard, which may run during unwinding).
-void setPragma(const Database &db, const char *name, int value)
-{
-    const QByteArray sql = QByteArray("PRAGMA ") + name + " = " + QByteArray::number(value);
-    sqlite3_exec(sqliteHandle(db.connection()), sql.constData(), nullptr, nullptr, nullptr);
-}
 
 using importing::Reader;
 using importing::Text;
@@ -245,8 +236,7 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     // its transaction they are written to the journal once, at the commit, instead of spilled.
     const int cachePages = scalar(db, QStringLiteral("PRAGMA cache_size")).toInt();
     execute(db, QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most, used only as needed
-    // (Guards run while an exception unwinds: they must not throw, so they call SQLite directly.)
-    const auto restoreCache = qScopeGuard([&] { setPragma(db, "cache_size", cachePages); });
+    const auto restoreCache = qScopeGuard([&] { setPragmaQuietly(db, "cache_size", cachePages); });
     // Checks and writes in one transaction: the duplicate lookups then read one snapshot instead
     // of locking the file twice a row, and whatever was written is rolled back when the import
     // ends without landing (a dry run, a refusal, a cancel).
@@ -262,17 +252,13 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
     // any before): they cost least kept. (Building them again costs in proportion to the whole
     // register.)
     const bool bulk = table.rows.size() > 1000 && qint64(table.rows.size()) * 4 > inRegister;
-    QList<std::pair<QString, QString>> indexes; // name, definition
+    SchemaObjects indexes;
     const auto dropIndexes = [&] {
-        Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                   "AND tbl_name IN ('incidents', 'incident_timeline', 'audit_log') "
-                                   "AND name NOT IN ('audit_log_by_record', 'audit_log_by_time', 'incident_timeline_by_incident') "
-                                   "AND (? OR name NOT IN ('incidents_by_external', 'incidents_by_occurred'))"));
-        q.bind(registerEmpty).exec();
-        while (q.next())
-            indexes.append({q.value(0).toString(), q.value(1).toString()});
-        for (const auto &[name, definition] : std::as_const(indexes))
-            execute(db, QStringLiteral("DROP INDEX \"%1\"").arg(name));
+        indexes = dropSchemaObjects(db, QStringLiteral("index"),
+            QStringLiteral("tbl_name IN ('incidents', 'incident_timeline', 'audit_log') "
+                           "AND name NOT IN ('audit_log_by_record', 'audit_log_by_time', 'incident_timeline_by_incident') "
+                           "AND (? OR name NOT IN ('incidents_by_external', 'incidents_by_occurred'))"),
+            {registerEmpty});
     };
 
     // The rows are checked a stretch at a time, the next on a worker thread while this thread
@@ -385,9 +371,8 @@ ImportSummary importIncidents(Database &db, const SourceTable &table, const Impo
         // SQLite sorts the keys of an index it builds on helper threads when allowed to.
         const int threads = scalar(db, QStringLiteral("PRAGMA threads")).toInt();
         execute(db, QStringLiteral("PRAGMA threads = %1").arg(qMax(threads, QThread::idealThreadCount())));
-        const auto restoreThreads = qScopeGuard([&] { setPragma(db, "threads", threads); });
-        for (const auto &[name, definition] : std::as_const(indexes))
-            execute(db, definition);
+        const auto restoreThreads = qScopeGuard([&] { setPragmaQuietly(db, "threads", threads); });
+        recreateSchemaObjects(db, indexes);
     }
     if (searchPause)
         searchPause->finish();

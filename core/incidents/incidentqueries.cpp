@@ -295,24 +295,15 @@ void IncidentRepository::rebuildSearch()
 
 IncidentRepository::SearchPause::SearchPause(Database &db)
     : m_db(db)
+    , m_triggers(dropSchemaObjects(db, QStringLiteral("trigger"), QStringLiteral("name LIKE 'incident\\_search\\_%' ESCAPE '\\'")))
 {
-    // Outside a transaction the triggers would be gone for good at once.
-    if (!db.inTransaction())
-        qFatal("IncidentRepository::SearchPause outside a transaction");
-    Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident\\_search\\_%' ESCAPE '\\' ORDER BY name"));
-    q.exec();
-    while (q.next())
-        m_triggers.append({q.value(0).toString(), q.value(1).toString()});
-    for (const auto &[name, definition] : std::as_const(m_triggers))
-        execute(db, QStringLiteral("DROP TRIGGER \"%1\"").arg(name));
 }
 
 IncidentRepository::SearchPause::~SearchPause() = default;
 
 void IncidentRepository::SearchPause::finish()
 {
-    for (const auto &[name, definition] : std::as_const(m_triggers))
-        execute(m_db, definition);
+    recreateSchemaObjects(m_db, m_triggers);
     IncidentRepository(m_db).rebuildSearch();
 }
 

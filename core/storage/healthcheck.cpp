@@ -509,7 +509,7 @@ QList<qint64> staleSearchEntries(const Database &db, Steps &steps)
         Query(db, QStringLiteral("PRAGMA query_only = OFF")).exec();
     const auto restoreQueryOnly = qScopeGuard([&] {
         if (queryOnly)
-            sqlite3_exec(sqliteHandle(db.connection()), "PRAGMA query_only = ON", nullptr, nullptr, nullptr);
+            setPragmaQuietly(db, "query_only", 1);
     });
     QList<qint64> stale;
     try {
@@ -606,13 +606,9 @@ HealthReport checkHealth(const Database &db, const HealthProgress &progress)
     // The comparisons look records up all over the file: with SQLite's default cache of two
     // megabytes they read the same pages again and again (on a 500 MB file, three quarters of
     // the check's time went on copying pages from the system). A bigger cache for the check only.
-    sqlite3 *handle = sqliteHandle(db.connection());
-    const QVariant cacheSize = scalar(db, QStringLiteral("PRAGMA cache_size"));
-    sqlite3_exec(handle, "PRAGMA cache_size = -131072", nullptr, nullptr, nullptr); // 128 MiB at most, as needed
-    const auto restoreCache = qScopeGuard([&] {
-        sqlite3_exec(handle, QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize.toLongLong()).toUtf8().constData(),
-            nullptr, nullptr, nullptr);
-    });
+    const qint64 cacheSize = scalar(db, QStringLiteral("PRAGMA cache_size")).toLongLong();
+    setPragmaQuietly(db, "cache_size", -131072); // 128 MiB at most, used as needed
+    const auto restoreCache = qScopeGuard([&] { setPragmaQuietly(db, "cache_size", cacheSize); });
     try {
         checkIntegrity(db, report, steps);
         // A damaged file gives unreliable answers to everything after this.

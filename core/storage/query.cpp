@@ -266,6 +266,38 @@ QVariant scalar(const Database &db, const QString &sql, const QVariantList &args
     return q.next() ? q.value(0) : QVariant();
 }
 
+void setPragmaQuietly(const Database &db, const char *name, qint64 value)
+{
+    const QByteArray sql = QByteArray("PRAGMA ") + name + " = " + QByteArray::number(value);
+    sqlite3_exec(sqliteHandle(db.connection()), sql.constData(), nullptr, nullptr, nullptr);
+}
+
+SchemaObjects dropSchemaObjects(Database &db, const QString &type, const QString &condition, const QVariantList &args)
+{
+    Q_ASSERT(type == QLatin1String("index") || type == QLatin1String("trigger"));
+    // Outside a transaction they would be gone for good at once.
+    if (!db.inTransaction())
+        qFatal("dropSchemaObjects outside a transaction");
+    Query q(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL AND (%1) ORDER BY name")
+                    .arg(condition));
+    q.bind(type);
+    for (const QVariant &arg : args)
+        q.bind(arg);
+    q.exec();
+    SchemaObjects objects;
+    while (q.next())
+        objects.append({q.value(0).toString(), q.value(1).toString()});
+    for (const auto &[name, definition] : std::as_const(objects))
+        execute(db, QStringLiteral("DROP %1 \"%2\"").arg(type.toUpper(), name));
+    return objects;
+}
+
+void recreateSchemaObjects(Database &db, const SchemaObjects &objects)
+{
+    for (const auto &[name, definition] : objects)
+        execute(db, definition);
+}
+
 bool isSafeIdentifier(const QString &name)
 {
     if (name.isEmpty() || name.size() > 64 || name.at(0).isDigit())

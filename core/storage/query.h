@@ -78,6 +78,16 @@ private:
 void execute(const Database &db, const QString &sql, const QVariantList &args = {});
 // The first column of the first row, or a null QVariant when there is no row.
 QVariant scalar(const Database &db, const QString &sql, const QVariantList &args = {});
+// Sets a pragma to a number and throws nothing, for scope guards that set one back (they may run
+// while an exception unwinds).
+void setPragmaQuietly(const Database &db, const char *name, qint64 value);
+
+// Indexes or triggers (name, definition) taken down for a bulk write inside a transaction and
+// created again from their own definitions at its end; a transaction that does not put them back
+// must roll back. `condition` (an SQL expression over sqlite_master, with `args`) picks them.
+using SchemaObjects = QList<std::pair<QString, QString>>;
+SchemaObjects dropSchemaObjects(Database &db, const QString &type, const QString &condition, const QVariantList &args = {});
+void recreateSchemaObjects(Database &db, const SchemaObjects &objects);
 
 // Small pieces of SQL every repository builds with.
 // "?, ?, ?": count positional parameters for an IN list or a VALUES row.
