@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build ccache git
+  build-essential cmake ninja-build ccache git pkgconf
   # Qt 6 and SQLite
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 qt6-svg-dev
   # qt6-charts-dev needs the OpenGL CMake files but does not depend on them (Debian 12)
