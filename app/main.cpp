@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include <cstring>
+#include <utility>
 
 int main(int argc, char *argv[])
 {
@@ -13,22 +14,15 @@ int main(int argc, char *argv[])
 
     // A first argument that is not an option names a subcommand; those run without a display.
     if (argc > 1 && argv[1][0] != '-') {
-        if (std::strcmp(argv[1], "backup") == 0)
-            return vigil::cli::runBackup(argc, argv);
-        if (std::strcmp(argv[1], "check") == 0)
-            return vigil::cli::runCheck(argc, argv);
-        if (std::strcmp(argv[1], "demo") == 0)
-            return vigil::cli::runDemo(argc, argv);
-        if (std::strcmp(argv[1], "export") == 0)
-            return vigil::cli::runExport(argc, argv);
-        if (std::strcmp(argv[1], "import") == 0)
-            return vigil::cli::runImport(argc, argv);
-        if (std::strcmp(argv[1], "kpi") == 0)
-            return vigil::cli::runKpi(argc, argv);
-        if (std::strcmp(argv[1], "report") == 0)
-            return vigil::cli::runReport(argc, argv);
-        if (std::strcmp(argv[1], "restore") == 0)
-            return vigil::cli::runRestore(argc, argv);
+        using Run = int (*)(int, char **);
+        static const std::pair<const char *, Run> commands[] = {{"backup", vigil::cli::runBackup},
+            {"check", vigil::cli::runCheck}, {"demo", vigil::cli::runDemo}, {"export", vigil::cli::runExport},
+            {"import", vigil::cli::runImport}, {"kpi", vigil::cli::runKpi}, {"report", vigil::cli::runReport},
+            {"restore", vigil::cli::runRestore}};
+        for (const auto &[name, run] : commands) {
+            if (std::strcmp(argv[1], name) == 0)
+                return vigil::cli::finishOutput(QString::fromLatin1(name), run(argc, argv));
+        }
     }
     return vigil::cli::runGui(argc, argv);
 }

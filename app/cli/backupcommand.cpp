@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <cstdio>
+
 namespace vigil::cli {
 namespace {
 
@@ -47,6 +49,11 @@ bool readPassphrase(const QCommandLineParser &parser, const QString &command, QB
             return false;
         }
         *passphrase = text;
+        if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+            std::fprintf(stderr, "%s\n",
+                qPrintable(Text::tr("vigil %1: warning: the passphrase file '%2' can be read by other users; "
+                                    "make it yours only (chmod 600).")
+                               .arg(command, path)));
         return true;
     }
     *passphrase = qgetenv(passphraseVariable);
@@ -151,6 +158,13 @@ int runRestore(int argc, char *argv[])
     lines.append(Text::tr("People:             %1").arg(f.people));
     lines.append(Text::tr("Training records:   %1").arg(f.trainingRecords));
     lines.append(Text::tr("Corrective actions: %1").arg(f.correctiveActions));
+    if (f.alteredAttachments.isEmpty())
+        lines.append(Text::tr("Attachments:        %1, each matching its SHA-256").arg(f.attachments));
+    else
+        lines.append(Text::tr("Attachments:        %1; %n do not match their SHA-256 (changed or damaged): %2", nullptr,
+            int(f.alteredAttachments.size()))
+                         .arg(f.attachments)
+                         .arg(f.alteredAttachments.join(QStringLiteral(", "))));
     const QString target = QDir::toNativeSeparators(QFileInfo(database).absoluteFilePath());
     if (parser.isSet(QStringLiteral("dry-run")))
         lines.append(Text::tr("Dry run: %1 was not changed.").arg(target));

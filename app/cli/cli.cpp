@@ -10,7 +10,9 @@
 
 #include <QRegularExpression>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <unistd.h>
 
@@ -40,17 +42,38 @@ int fail(const QString &command, const QString &message, int code)
     return code;
 }
 
+namespace {
+
+int g_outputError = 0; // errno of the first write to stdout that failed
+
+void noteOutput(bool written)
+{
+    if (!written && g_outputError == 0)
+        g_outputError = errno ? errno : EIO;
+}
+
+} // namespace
+
 void printOut(const QString &text)
 {
-    std::fputs(text.toLocal8Bit().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
+    const QByteArray bytes = text.toLocal8Bit() + '\n';
+    noteOutput(std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size()));
+    noteOutput(std::fflush(stdout) == 0);
 }
 
 void printBytes(const QByteArray &bytes)
 {
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    noteOutput(std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size()));
+    noteOutput(std::fflush(stdout) == 0);
+}
+
+int finishOutput(const QString &command, int code)
+{
+    noteOutput(std::fflush(stdout) == 0 && !std::ferror(stdout));
+    if (g_outputError == 0)
+        return code;
+    return fail(command, Text::tr("the output could not be written (%1).").arg(QString::fromLocal8Bit(std::strerror(g_outputError))),
+        Failure);
 }
 
 bool parseToday(const QCommandLineParser &parser, const QString &command, QDate *today, int *exitCode)

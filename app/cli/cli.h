@@ -29,11 +29,17 @@ int fail(const QString &command, const QString &message, int code);
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
     const QStringList &required, int *exitCode, int positionals = 0);
 
+// Both print to stdout and note a failed write (a full disk, /dev/full, a closed pipe).
 void printOut(const QString &text);
 
 // Writes bytes to stdout exactly as they are (no newline added): for output whose line ends
 // are part of its format, such as CSV.
 void printBytes(const QByteArray &bytes);
+
+// After a command: flushes stdout and, if anything printed could not be written, says so in one
+// line and returns Failure; otherwise returns code. A command's output is its result: a `vigil kpi`
+// redirected to a full disk must not exit 0 with an empty file.
+int finishOutput(const QString &command, int code);
 
 // Reads the parser's --today option (YYYY-MM-DD). Leaves *today invalid when the option is not
 // given. When it is not a date, prints why ("vigil[ COMMAND]: ...") and returns false with

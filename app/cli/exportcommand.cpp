@@ -52,7 +52,8 @@ int runExport(int argc, char *argv[])
         Text::tr("The file format: csv, or xlsx (an Excel workbook: typed cells, date-times in UTC). Without it, "
                  "an --out name ending in .xlsx is written as xlsx, any other as csv."),
         QStringLiteral("FORMAT")});
-    parser.addOption({QStringLiteral("out"), Text::tr("The file to write."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("out"), Text::tr("The file to write (replaced only once complete)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("force"), Text::tr("Replace --out if it exists (never a site file or a backup).")});
     parser.addOption({QStringLiteral("today"),
         Text::tr("For compliance: the day the matrix is for (default: the real today)."), QStringLiteral("YYYY-MM-DD")});
     int code = Success;
@@ -93,9 +94,12 @@ int runExport(int argc, char *argv[])
     try {
         const std::unique_ptr<Database> db = Database::open(parser.value(QStringLiteral("database")), OpenMode::ReadOnly);
         const ExportTable table = kind->build(*db);
-        writeExportFile(table, out, format);
+        const ExportWritten written
+            = writeExportFile(table, out, format, OutputOptions {parser.isSet(QStringLiteral("force")), db->path()});
         printOut(Text::tr("Wrote %n rows of the %1 to %2.", nullptr, int(table.rows.size()))
                      .arg(inSentence(table.title), QFileInfo(out).fileName()));
+        if (!written.cutCells.isEmpty())
+            printOut(cutCellsNote(written.cutCells));
     } catch (const Error &e) {
         return fail(QStringLiteral("export"), e.message(), Failure);
     }

@@ -13,8 +13,47 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace vigil::cli {
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1); // async-signal-safe
+}
+
+// SIGTERM (a logout, a shutdown, `kill`), SIGHUP (the terminal went away) and SIGINT (Ctrl+C in
+// the terminal) close the windows as File > Quit does: editors with changes ask, the file is
+// closed, its journal folded in and its lock released, instead of leaving them as a crash does.
+// The handler only writes a byte; the event loop does the rest.
+void quitOnTerminationSignals(QApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(g_signalPipe[0], &byte, 1);
+        QApplication::closeAllWindows();
+    });
+    struct sigaction action {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (const int signal : {SIGTERM, SIGHUP, SIGINT})
+        ::sigaction(signal, &action, nullptr);
+}
+
+} // namespace
+
 namespace {
 
 struct Text
@@ -126,6 +165,7 @@ int runGui(int argc, char *argv[])
     if (!window)
         return Failure;
     QObject::connect(&app, &QCoreApplication::aboutToQuit, [] { waitForBackgroundWork(); });
+    quitOnTerminationSignals(&app);
     if (options.quitAfterStartup) {
         // Report the first paint, then wait for the integrity check: a damaged file fails.
         struct Progress

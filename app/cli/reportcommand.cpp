@@ -45,6 +45,7 @@ int runReport(int argc, char *argv[])
         "Reads the site file only; works while it is open in Vigil."));
     parser.addOption({QStringLiteral("database"), Text::tr("The site file to read."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("out"), Text::tr("The PDF to write (replaced only once complete)."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("force"), Text::tr("Replace --out if it exists (never a site file or a backup).")});
     parser.addOption({QStringLiteral("period"),
         Text::tr("The period: a month (2026-03), a quarter (2026-Q1) or a year (2026). Default: the last whole month."),
         QStringLiteral("PERIOD")});
@@ -115,7 +116,7 @@ int runReport(int argc, char *argv[])
     const QString out = parser.value(QStringLiteral("out"));
     try {
         const std::unique_ptr<Database> db = Database::open(parser.value(QStringLiteral("database")), OpenMode::ReadOnly);
-        writeReportPdf(*db, options, out);
+        writeReportPdf(*db, options, out, OutputOptions {parser.isSet(QStringLiteral("force")), {}});
     } catch (const Error &e) {
         return fail(QStringLiteral("report"), e.message(), Failure);
     }

@@ -43,7 +43,12 @@ qint64 millisecondsSinceProcessStart()
             if (ok && ticksPerSecond > 0 && clock_gettime(CLOCK_BOOTTIME, &now) == 0) {
                 const qint64 nowMs = qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
                 const qint64 startMs = startTicks * 1000 / ticksPerSecond;
-                if (nowMs >= startMs)
+                // The kernel's start time is when the process was forked, not when it exec'd
+                // Vigil: `bash -c "build && vigil"` execs vigil in a shell that may have been
+                // running for minutes. Loading the program takes well under a few seconds after
+                // the statics' clock could start, so a larger gap is a long-lived parent's.
+                constexpr qint64 longestPlausibleLoadMs = 5000;
+                if (nowMs >= startMs && nowMs - startMs <= staticTimer().elapsed() + longestPlausibleLoadMs)
                     return nowMs - startMs;
             }
         }

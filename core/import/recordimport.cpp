@@ -14,6 +14,7 @@
 
 #include <QSet>
 
+#include <cmath>
 #include <functional>
 
 namespace vigil {
@@ -203,10 +204,14 @@ ImportSummary importTraining(Database &db, const SourceTable &table, const Impor
             if (!score.isEmpty()) {
                 bool ok = false;
                 const double value = score.toDouble(&ok);
-                if (ok)
-                    r.score = value;
-                else
+                // The same rule as the repository's, so the dry run finds every row the import
+                // would refuse (NaN and infinities read as numbers).
+                if (!ok || !std::isfinite(value))
                     problem(QStringLiteral("score"), score, Text::tr("Not a number."));
+                else if (value < 0 || value > 100)
+                    problem(QStringLiteral("score"), score, Text::tr("A score is a percentage, from 0 to 100."));
+                else
+                    r.score = value;
             }
             r.trainer = reader.value(row, QStringLiteral("trainer"));
             r.notes = reader.value(row, QStringLiteral("notes"));

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -117,6 +118,19 @@ QChar sniffDelimiter(const QString &text)
 
 bool takeRows(SourceTable &table, QList<QStringList> rows)
 {
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        const QStringList &row = rows.at(r);
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            if (row.at(c).size() > maxImportFieldChars)
+                throw Error(Text::tr("'%1' has a field of %2 characters (row %3, column %4); Vigil takes at most %5 in "
+                                     "one field, so the file looks broken (a quote that never closes?). Nothing was "
+                                     "imported.")
+                                .arg(shown(table.fileName), QLocale().toString(row.at(c).size()))
+                                .arg(r + 1)
+                                .arg(c + 1)
+                                .arg(QLocale().toString(maxImportFieldChars)));
+        }
+    }
     // Lines with nothing on them are no rows.
     rows.erase(std::remove_if(rows.begin(), rows.end(),
                    [](const QStringList &row) {
@@ -136,6 +150,13 @@ bool takeRows(SourceTable &table, QList<QStringList> rows)
     return true;
 }
 
+void requireImportSize(const QString &path, qint64 bytes)
+{
+    if (bytes > maxImportFileBytes)
+        throw Error(Text::tr("'%1' is %2; Vigil imports files of at most %3. Split it into smaller files.")
+                        .arg(shown(path), QLocale().formattedDataSize(bytes), QLocale().formattedDataSize(maxImportFileBytes)));
+}
+
 SourceTable readCsvFile(const QString &path)
 {
     QFile file(path);
@@ -143,6 +164,7 @@ SourceTable readCsvFile(const QString &path)
         throw Error(Text::tr("'%1' does not exist or is not a file.").arg(shown(path)));
     if (!file.open(QIODevice::ReadOnly))
         throw Error(Text::tr("'%1' could not be read: %2.").arg(shown(path), file.errorString()));
+    requireImportSize(path, file.size());
     SourceTable table = readCsvBytes(file.readAll(), path);
     table.fileName = QFileInfo(path).fileName();
     return table;

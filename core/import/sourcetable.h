@@ -37,9 +37,21 @@ SourceTable readCsvBytes(const QByteArray &bytes, const QString &fileName);
 SourceTable readXlsxFile(const QString &path, const QString &sheet = {});
 QStringList xlsxSheetNames(const QString &path);
 
+// What an import reads at most, so that a hostile or broken file is refused in one sentence
+// instead of taking the computer's memory: the file itself, any one part of a workbook once
+// unpacked (a zip bomb of 2 MB unpacks to gigabytes), and any one field (a quote that never
+// closes, a file of one endless line). A real decade of one site's incidents is about 50 MB of CSV;
+// a field as long as anything Vigil stores and exports (a pasted statement of megabytes) is taken.
+inline constexpr qint64 maxImportFileBytes = 128LL * 1024 * 1024;
+inline constexpr qint64 maxWorkbookPartBytes = 256LL * 1024 * 1024;
+inline constexpr qsizetype maxImportFieldChars = 16 * 1024 * 1024;
+
 // Fills the table from rows read from a file: the first non-empty row is the header, blank rows
 // are dropped, short rows are padded to the header's width. False when there is no row at all.
+// Throws Error naming the row and column of a field longer than maxImportFieldChars.
 bool takeRows(SourceTable &table, QList<QStringList> rows);
+// Throws Error when a file to import is larger than maxImportFileBytes.
+void requireImportSize(const QString &path, qint64 bytes);
 
 // A workbook (by its zip signature, whatever its name) or else a CSV file.
 SourceTable readSourceFile(const QString &path, const QString &sheet = {});

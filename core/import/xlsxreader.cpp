@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -34,6 +35,7 @@ class Package
 {
 public:
     explicit Package(const QString &path)
+        : m_path(path)
     {
         int error = 0;
         m_zip = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error);
@@ -57,6 +59,11 @@ public:
         zip_stat_init(&stat);
         if (zip_stat(m_zip, utf8.constData(), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
             return {};
+        // Checked before anything is unpacked: a zip bomb never reaches memory.
+        if (stat.size > quint64(maxWorkbookPartBytes))
+            throw Error(Text::tr("'%1' unpacks to more than %2 in its part %3, far more than a real workbook; "
+                                 "nothing was imported.")
+                            .arg(shown(m_path), QLocale().formattedDataSize(maxWorkbookPartBytes), name));
         zip_file_t *file = zip_fopen(m_zip, utf8.constData(), 0);
         if (!file)
             return {};
@@ -67,6 +74,7 @@ public:
     }
 
 private:
+    QString m_path;
     zip_t *m_zip = nullptr;
 };
 
@@ -105,6 +113,16 @@ QString fromSerial(double serial)
     return seconds == 0 ? at.date().toString(Qt::ISODate) : at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
+// A workbook part whose XML is broken (cut short, a bad character, an entity bomb) is a damaged
+// file: refused whole, never read as far as it goes. An optional part that is absent reads empty.
+void requireWellFormed(const QXmlStreamReader &x, const QByteArray &xml, const QString &path, const QString &part)
+{
+    if (!xml.isEmpty() && x.hasError())
+        throw Error(Text::tr("'%1' is damaged: its part %2 is not well-formed (%3, line %4); nothing was imported.")
+                        .arg(shown(path), part, x.errorString())
+                        .arg(x.lineNumber()));
+}
+
 } // namespace
 
 QStringList xlsxSheetNames(const QString &path)
@@ -112,13 +130,15 @@ QStringList xlsxSheetNames(const QString &path)
     const Package zip(path);
     if (!zip.isOpen())
         throw Error(Text::tr("'%1' is not an Excel workbook (it could not be opened as one).").arg(shown(path)));
-    QXmlStreamReader workbook(zip.part(QStringLiteral("xl/workbook.xml")));
+    const QByteArray workbookXml = zip.part(QStringLiteral("xl/workbook.xml"));
+    QXmlStreamReader workbook(workbookXml);
     QStringList names;
     while (!workbook.atEnd()) {
         workbook.readNext();
         if (workbook.isStartElement() && workbook.name() == QLatin1String("sheet"))
             names.append(workbook.attributes().value(QLatin1String("name")).toString());
     }
+    requireWellFormed(workbook, workbookXml, path, QStringLiteral("xl/workbook.xml"));
     if (names.isEmpty())
         throw Error(Text::tr("'%1' is not an Excel workbook (it has no sheets).").arg(shown(path)));
     return names;
@@ -128,6 +148,7 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
 {
     if (!QFileInfo(path).isFile())
         throw Error(Text::tr("'%1' does not exist or is not a file.").arg(shown(path)));
+    requireImportSize(path, QFileInfo(path).size());
     const Package zip(path);
     if (!zip.isOpen())
         throw Error(Text::tr("'%1' is not an Excel workbook (it could not be opened as one).").arg(shown(path)));
@@ -136,7 +157,8 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
     QString relationId;
     QString chosen;
     {
-        QXmlStreamReader x(zip.part(QStringLiteral("xl/workbook.xml")));
+        const QByteArray xml = zip.part(QStringLiteral("xl/workbook.xml"));
+        QXmlStreamReader x(xml);
         while (!x.atEnd()) {
             x.readNext();
             if (x.isStartElement() && x.name() == QLatin1String("sheet")) {
@@ -150,19 +172,22 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
                 }
             }
         }
+        requireWellFormed(x, xml, path, QStringLiteral("xl/workbook.xml"));
     }
     if (chosen.isEmpty())
         throw Error(sheetName.isEmpty() ? Text::tr("'%1' is not an Excel workbook (it has no sheets).").arg(shown(path))
                                         : Text::tr("'%1' has no sheet named '%2'.").arg(shown(path), sheetName));
     QString target;
     {
-        QXmlStreamReader x(zip.part(QStringLiteral("xl/_rels/workbook.xml.rels")));
+        const QByteArray xml = zip.part(QStringLiteral("xl/_rels/workbook.xml.rels"));
+        QXmlStreamReader x(xml);
         while (!x.atEnd()) {
             x.readNext();
             if (x.isStartElement() && x.name() == QLatin1String("Relationship")
                 && x.attributes().value(QLatin1String("Id")) == relationId)
                 target = x.attributes().value(QLatin1String("Target")).toString();
         }
+        requireWellFormed(x, xml, path, QStringLiteral("xl/_rels/workbook.xml.rels"));
     }
     if (target.startsWith(u'/'))
         target = target.mid(1);
@@ -175,7 +200,8 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
     // Shared strings, and which cell styles show dates.
     QStringList shared;
     {
-        QXmlStreamReader x(zip.part(QStringLiteral("xl/sharedStrings.xml")));
+        const QByteArray xml = zip.part(QStringLiteral("xl/sharedStrings.xml"));
+        QXmlStreamReader x(xml);
         QString current;
         bool inItem = false;
         while (!x.atEnd()) {
@@ -192,10 +218,12 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
                 inItem = false;
             }
         }
+        requireWellFormed(x, xml, path, QStringLiteral("xl/sharedStrings.xml"));
     }
     QList<bool> dateStyles;
     {
-        QXmlStreamReader x(zip.part(QStringLiteral("xl/styles.xml")));
+        const QByteArray xml = zip.part(QStringLiteral("xl/styles.xml"));
+        QXmlStreamReader x(xml);
         QSet<int> customDates;
         bool inCellXfs = false;
         while (!x.atEnd()) {
@@ -212,6 +240,7 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
                 dateStyles.append(builtInDateFormat(id) || customDates.contains(id));
             }
         }
+        requireWellFormed(x, xml, path, QStringLiteral("xl/styles.xml"));
     }
 
     QList<QStringList> rows;
@@ -252,8 +281,18 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
                     x.skipCurrentElement();
                 }
             }
-            if (type == QLatin1String("s"))
-                value = shared.value(value.toInt());
+            if (type == QLatin1String("s")) {
+                bool isIndex = false;
+                const int index = value.toInt(&isIndex);
+                if (!isIndex || index < 0 || index >= shared.size())
+                    throw Error(Text::tr("'%1' is damaged: a cell of row %2 refers to text the workbook does not hold "
+                                         "(shared string %3 of %4); nothing was imported.")
+                                    .arg(shown(path))
+                                    .arg(rowNumber)
+                                    .arg(value)
+                                    .arg(shared.size()));
+                value = shared.at(index);
+            }
             else if (type == QLatin1String("b"))
                 value = value == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
             else if ((type.isEmpty() || type == QLatin1String("n")) && !value.isEmpty() && style < dateStyles.size()
@@ -267,8 +306,7 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
                 row.append(value);
         }
     }
-    if (x.hasError())
-        throw Error(Text::tr("'%1' is damaged: %2.").arg(shown(path), x.errorString()));
+    requireWellFormed(x, sheetXml, path, target);
     SourceTable table;
     table.fileName = QFileInfo(path).fileName();
     table.encoding = QStringLiteral("Excel workbook, sheet %1").arg(chosen);

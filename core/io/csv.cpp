@@ -10,7 +10,39 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(vigil::Csv)
 };
 
+// A cell a spreadsheet reads as a formula starts with one of these (OWASP, "CSV Injection").
+bool startsFormula(QChar c)
+{
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+
+// A number, a phone number or a placeholder: signs, digits, spaces, dots, commas, parentheses and
+// slashes only. Nothing in it can call a function or open a link, so it is written as it is.
+bool harmless(QStringView field)
+{
+    for (const QChar c : field) {
+        if (!(c.isDigit() || QStringView(u"+- .,()/").contains(c)))
+            return false;
+    }
+    return true;
+}
+
+// A formula, or a text that already starts with the apostrophe (so "'=x" stays "'=x" both ways).
+bool needsApostrophe(QStringView field)
+{
+    if (field.isEmpty())
+        return false;
+    if (field.front() == u'\'')
+        return needsApostrophe(field.mid(1));
+    return startsFormula(field.front()) && !harmless(field);
+}
+
 } // namespace
+
+QString csvSafeText(const QString &field)
+{
+    return needsApostrophe(field) ? u'\'' + field : field;
+}
 
 QByteArray csvRow(const QStringList &fields, QChar delimiter)
 {
@@ -18,7 +50,7 @@ QByteArray csvRow(const QStringList &fields, QChar delimiter)
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             line += delimiter;
-        const QString &field = fields.at(i);
+        const QString field = csvSafeText(fields.at(i));
         const bool quote = field.contains(delimiter) || field.contains(u'"') || field.contains(u'\n')
             || field.contains(u'\r') || field.startsWith(u' ') || field.endsWith(u' ');
         if (quote) {
@@ -55,6 +87,12 @@ bool parseCsv(const QString &input, QList<QStringList> *rows, QString *error, QC
     int rowStartLine = 1;
     // Runs of ordinary characters are copied whole, not a character at a time.
     const auto special = [delimiter](QChar c) { return c == delimiter || c == u'"' || c == u'\n' || c == u'\r'; };
+    // A field written by csvSafeText reads back as it was.
+    const auto take = [&row, &field] {
+        if (field.startsWith(u'\'') && needsApostrophe(QStringView(field).mid(1)))
+            field.remove(0, 1);
+        row.append(field);
+    };
     qsizetype i = 0;
     while (i < size) {
         if (quoted) {
@@ -91,13 +129,13 @@ bool parseCsv(const QString &input, QList<QStringList> *rows, QString *error, QC
             quoted = true;
             fieldStarted = true;
         } else if (c == delimiter) {
-            row.append(field);
+            take();
             field.clear();
             fieldStarted = true;
         } else if (c == u'\r' || c == u'\n') {
             if (c == u'\r' && i + 1 < size && text[i + 1] == u'\n')
                 ++i;
-            row.append(field);
+            take();
             const qsizetype width = row.size();
             rows->append(std::move(row));
             row = QStringList();
@@ -117,7 +155,7 @@ bool parseCsv(const QString &input, QList<QStringList> *rows, QString *error, QC
         return false;
     }
     if (fieldStarted || !field.isEmpty() || !row.isEmpty()) {
-        row.append(field);
+        take();
         rows->append(row);
     }
     return true;

@@ -5,6 +5,7 @@
 #include "base/timeformat.h"
 #include "base/version.h"
 #include "io/csv.h"
+#include "io/outputfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -27,19 +28,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(vigil::Export)
 };
-
-// Writes path through a QSaveFile: the file is replaced only once write() has returned and every
-// byte is on disk; a failure leaves the old file (or none) and no partial one.
-void saveAtomically(const QString &path, const std::function<void(QSaveFile &file, const QString &shown)> &write)
-{
-    QSaveFile file(path);
-    const QString shown = QDir::toNativeSeparators(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(Text::tr("'%1' cannot be written: %2").arg(shown, file.errorString()));
-    write(file, shown);
-    if (!file.commit())
-        throw Error(Text::tr("'%1' could not be written completely (%2); nothing was saved.").arg(shown, file.errorString()));
-}
 
 // Excel's limits: a sheet of 1,048,576 rows (the header is one), a cell of 32,767 characters.
 constexpr int maxXlsxRows = LXW_ROW_MAX;
@@ -144,6 +132,9 @@ public:
         if (closed != LXW_NO_ERROR)
             fail(closed);
     }
+
+    // The cells whose text was longer than Excel holds ("row 12, Description"), cut and marked.
+    const QStringList &cutCells() const { return m_cut; }
 
 private:
     [[noreturn]] void fail(lxw_error error) const
@@ -271,6 +262,8 @@ private:
         const QString text = exportText(value);
         if (text.isEmpty())
             return 0;
+        if (text.size() > maxCellText)
+            m_cut.append(Text::tr("row %1, %2").arg(r + 1).arg(m_table.headers.value(c)));
         check(worksheet_write_string(sheet, r, c, cellText(text).constData(), nullptr));
         return displayWidth(text);
     }
@@ -296,6 +289,7 @@ private:
     lxw_format *m_date = nullptr;
     lxw_format *m_dateTime = nullptr;
     QList<qsizetype> m_widths;
+    QStringList m_cut;
     // Kept alive until the workbook is closed: libxlsxwriter copies them only then.
     QByteArray m_title;
     QByteArray m_comments;
@@ -352,7 +346,18 @@ QString exportText(const QVariant &value)
     }
 }
 
-void writeCsvFile(const ExportTable &table, const QString &path)
+QString cutCellsNote(const QStringList &cutCells)
+{
+    constexpr qsizetype named = 5;
+    QString where = cutCells.mid(0, named).join(QStringLiteral("; "));
+    if (cutCells.size() > named)
+        where += QStringLiteral("; …");
+    return Text::tr("%n cells held more than the 32,767 characters Excel allows in a cell and were cut, "
+                    "marked as cut (%1); a CSV export keeps them whole.", nullptr, int(cutCells.size()))
+        .arg(where);
+}
+
+ExportWritten writeCsvFile(const ExportTable &table, const QString &path, const OutputOptions &output)
 {
     QList<QStringList> rows;
     rows.reserve(table.rows.size() + 1);
@@ -364,23 +369,27 @@ void writeCsvFile(const ExportTable &table, const QString &path)
             fields.append(exportText(value));
         rows.append(fields);
     }
-    saveAtomically(path, [&](QSaveFile &file, const QString &shown) {
+    writeOutputFile(path, output, [&](QSaveFile &file, const QString &shown) {
         const QByteArray bytes = csvDocument(rows);
         if (file.write(bytes) != bytes.size())
             throw Error(Text::tr("'%1' could not be written completely (%2); nothing was saved.").arg(shown, file.errorString()));
     });
+    return {};
 }
 
-void writeXlsxFile(const ExportTable &table, const QString &path)
+ExportWritten writeXlsxFile(const ExportTable &table, const QString &path, const OutputOptions &output)
 {
-    saveAtomically(path, [&](QSaveFile &file, const QString &shown) {
+    ExportWritten written;
+    writeOutputFile(path, output, [&](QSaveFile &file, const QString &shown) {
         // libxlsxwriter writes a whole file of its own at the end: it makes it in a private
         // folder, and the bytes go to the destination through the QSaveFile.
         const QTemporaryDir work;
         if (!work.isValid())
             throw Error(Text::tr("'%1' cannot be written: no temporary folder (%2).").arg(shown, work.errorString()));
         const QString made = work.filePath(QStringLiteral("export.xlsx"));
-        XlsxWriter(table, shown).write(made, work.path());
+        XlsxWriter writer(table, shown);
+        writer.write(made, work.path());
+        written.cutCells = writer.cutCells();
         QFile in(made);
         if (!in.open(QIODevice::ReadOnly))
             throw Error(Text::tr("'%1' could not be written (%2); nothing was saved.").arg(shown, in.errorString()));
@@ -392,18 +401,18 @@ void writeXlsxFile(const ExportTable &table, const QString &path)
         if (in.error() != QFileDevice::NoError)
             throw Error(Text::tr("'%1' could not be written (%2); nothing was saved.").arg(shown, in.errorString()));
     });
+    return written;
 }
 
-void writeExportFile(const ExportTable &table, const QString &path, ExportFormat format)
+ExportWritten writeExportFile(const ExportTable &table, const QString &path, ExportFormat format, const OutputOptions &output)
 {
     switch (format) {
     case ExportFormat::Xlsx:
-        writeXlsxFile(table, path);
-        return;
+        return writeXlsxFile(table, path, output);
     case ExportFormat::Csv:
         break;
     }
-    writeCsvFile(table, path);
+    return writeCsvFile(table, path, output);
 }
 
 } // namespace vigil

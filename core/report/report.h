@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/outputfile.h"
 #include "kpi/period.h"
 
 #include <QDate>
@@ -55,8 +56,10 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// Writes the report as a PDF at path: complete or not at all (a failure leaves no file and no
-// partial file). Throws Error with a message naming the path.
-void writeReportPdf(Database &db, const ReportOptions &options, const QString &path);
+// Writes the report as a PDF at path through writeOutputFile: complete or not at all (a failure
+// leaves no file and no partial file), owner-only, never over the site file (db's is always
+// refused), another site file, a backup or a non-file, and over an existing file only with
+// output.replace. Throws Error with a message naming the path.
+void writeReportPdf(Database &db, const ReportOptions &options, const QString &path, const OutputOptions &output = {});
 
 } // namespace vigil

@@ -484,14 +484,13 @@ QByteArray xmp(const ReportDocument &report, bool archival)
 
 } // namespace
 
-void writeReportPdf(Database &db, const ReportOptions &options, const QString &path)
+void writeReportPdf(Database &db, const ReportOptions &options, const QString &path, const OutputOptions &output)
 {
-    const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    OutputOptions where = output;
+    where.databasePath = db.path();
+    checkOutputPath(path, where); // before the pages are laid out: a refusal comes at once
     ReportDocument report(db, options);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(Text::tr("The report could not be written to '%1': %2.").arg(shown, file.errorString()));
-    {
+    writeOutputFile(path, where, [&](QSaveFile &file, const QString &) {
         QPdfWriter writer(&file);
         writer.setResolution(300);
         writer.setPdfVersion(options.archival ? QPagedPaintDevice::PdfVersion_A1b : QPagedPaintDevice::PdfVersion_1_6);
@@ -501,9 +500,7 @@ void writeReportPdf(Database &db, const ReportOptions &options, const QString &p
         writer.setPageLayout(QPageLayout(QPageSize(report.letterPaper() ? QPageSize::Letter : QPageSize::A4),
             QPageLayout::Portrait, QMarginsF(18, 16, 18, 14), QPageLayout::Millimeter));
         report.print(&writer);
-    }
-    if (!file.commit())
-        throw Error(Text::tr("The report could not be written to '%1': %2.").arg(shown, file.errorString()));
+    });
 }
 
 } // namespace vigil

@@ -13,6 +13,9 @@
 #include <QImageReader>
 #include <QLocale>
 #include <QMimeDatabase>
+#include <QScopeGuard>
+
+#include <sqlite3.h>
 
 namespace vigil {
 namespace {
@@ -92,6 +95,50 @@ QByteArray AttachmentStore::data(qint64 id) const
 QByteArray AttachmentStore::thumbnail(qint64 id) const
 {
     return scalar(m_db, QStringLiteral("SELECT thumbnail FROM attachments WHERE id = ?"), {id}).toByteArray();
+}
+
+QList<AlteredAttachment> alteredAttachments(sqlite3 *db, const std::function<bool(qint64, qint64)> &keepGoing,
+    bool *stopped)
+{
+    QList<AlteredAttachment> altered;
+    if (stopped)
+        *stopped = false;
+    const auto prepare = [db](const char *sql) {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(statement);
+            return static_cast<sqlite3_stmt *>(nullptr);
+        }
+        return statement;
+    };
+    sqlite3_stmt *count = prepare("SELECT count(*) FROM attachments");
+    if (!count)
+        return altered; // a file from before attachments
+    const qint64 total = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : 0;
+    sqlite3_finalize(count);
+    sqlite3_stmt *rows = prepare(
+        "SELECT a.id, a.sha256, a.size, a.data, (SELECT group_concat(file_name, ', ') FROM incident_attachments l "
+        "WHERE l.attachment_id = a.id) FROM attachments a ORDER BY a.id");
+    if (!rows)
+        rows = prepare("SELECT id, sha256, size, data, NULL FROM attachments ORDER BY id");
+    const auto finish = qScopeGuard([rows] { sqlite3_finalize(rows); });
+    qint64 done = 0;
+    while (rows && sqlite3_step(rows) == SQLITE_ROW) {
+        const auto text = [rows](int column) {
+            return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(rows, column)));
+        };
+        const QByteArray data(static_cast<const char *>(sqlite3_column_blob(rows, 3)), sqlite3_column_bytes(rows, 3));
+        const QString filed = text(1);
+        const QString actual = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+        if (actual != filed || data.size() != sqlite3_column_int64(rows, 2))
+            altered.append({sqlite3_column_int64(rows, 0), filed, text(4)});
+        if (keepGoing && !keepGoing(++done, total)) {
+            if (stopped)
+                *stopped = true;
+            break;
+        }
+    }
+    return altered;
 }
 
 } // namespace vigil

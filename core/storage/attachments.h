@@ -1,7 +1,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+
+#include <functional>
+
+struct sqlite3;
 
 namespace vigil {
 
@@ -39,5 +44,21 @@ public:
 private:
     Database &m_db;
 };
+
+// An attachment whose stored bytes no longer match the SHA-256 (and size) they are filed under:
+// changed outside Vigil, or damaged.
+struct AlteredAttachment
+{
+    qint64 id = 0;
+    QString sha256;   // what it is filed under
+    QString fileNames; // the names it is attached as, for the message
+};
+
+// Recomputes every attachment's SHA-256 on the connection (a site file, or a copy being restored)
+// and returns those that differ. keepGoing(done, total) is asked after each one; false stops
+// (the list is then what was found so far, and *stopped is set). Throws nothing for a file
+// without attachments.
+QList<AlteredAttachment> alteredAttachments(sqlite3 *db, const std::function<bool(qint64, qint64)> &keepGoing = {},
+    bool *stopped = nullptr);
 
 } // namespace vigil

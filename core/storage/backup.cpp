@@ -2,12 +2,15 @@
 
 #include "base/clock.h"
 #include "base/timeformat.h"
+#include "storage/attachments.h"
 #include "storage/backupcrypto.h"
 #include "storage/backupfile.h"
 #include "storage/database.h"
+#include "storage/fileinspection.h"
 #include "storage/query.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +21,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -50,8 +55,9 @@ void execOrThrow(sqlite3 *db, const char *sql, const QString &folder)
             QString::fromUtf8(sqlite3_errmsg(db))));
 }
 
-// The copy as it is written: plain, or encrypted from a plain copy beside it that is removed
-// afterwards (it is private to the owner and exists only while the backup runs).
+// The copy as it is written: plain, or encrypted from a plain copy in a private scratch folder
+// in the system's temporary folder (never beside the destination, which may be a USB stick that
+// leaves the site), removed as soon as the encrypted file is written.
 void writeFromHandle(sqlite3 *source, const QString &target, const BackupOptions &options)
 {
     using namespace backupfile;
@@ -62,6 +68,7 @@ void writeFromHandle(sqlite3 *source, const QString &target, const BackupOptions
     if (QFileInfo::exists(absolute))
         throw Error(Text::tr("'%1' already exists; Vigil will not overwrite it.").arg(nativeName(absolute)));
     makePrivateFolder(QFileInfo(absolute).absolutePath());
+    sweepDebris(QFileInfo(absolute).absolutePath());
     const QString part = absolute + QStringLiteral(".part");
     removeTemporary(part); // a leftover of a backup that was cut off is ours to replace
     createPrivateFile(part);
@@ -70,10 +77,10 @@ void writeFromHandle(sqlite3 *source, const QString &target, const BackupOptions
         copyDatabase(source, part, options.progress, 0, 80);
         verifyCopy(part, damaged, options.progress, 90);
     } else {
-        const QString plain = absolute + QStringLiteral(".plain.part");
-        removeTemporary(plain);
+        const QString scratch = makeScratchFolder();
+        auto removeScratch = qScopeGuard([&] { removeScratchFolder(scratch); });
+        const QString plain = QDir(scratch).filePath(QStringLiteral("copy.vigil"));
         createPrivateFile(plain);
-        auto removePlain = qScopeGuard([&] { removeTemporary(plain); });
         copyDatabase(source, plain, options.progress, 0, 45);
         verifyCopy(plain, damaged, options.progress, 55);
         // Reads the encrypted file back (every chunk authenticates, the content is the copy's).
@@ -157,6 +164,77 @@ void makePrivateFolder(const QString &folder)
         throw Error(Text::tr("The backups folder '%1' could not be created: %2")
                         .arg(nativeName(folder), QString::fromLocal8Bit(std::strerror(error))));
     }
+}
+
+namespace {
+
+constexpr auto scratchPrefix = "vigil-backup-";
+
+bool isStale(const QFileInfo &file)
+{
+    return file.lastModified().secsTo(QDateTime::currentDateTime()) > staleMinutes * 60;
+}
+
+// Ours to remove: the owner's, a Vigil copy or encrypted backup (or empty), and left alone for a while.
+bool isOurDebris(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || info.isSymLink() || info.ownerId() != ::getuid() || !isStale(info))
+        return false;
+    for (const char *journal : {"-journal", "-wal"}) {
+        const QFileInfo beside(path + QLatin1String(journal));
+        if (beside.exists() && !isStale(beside))
+            return false;
+    }
+    const FileInspection::Kind kind = inspectFile(path).kind;
+    return kind == FileInspection::Kind::Empty || kind == FileInspection::Kind::Vigil || backupcrypto::isEncrypted(path);
+}
+
+bool processRuns(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+} // namespace
+
+void sweepDebris(const QString &folder)
+{
+    const QDir dir(folder);
+    for (const QString &name : dir.entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden)) {
+        if (isOurDebris(dir.filePath(name)))
+            removeTemporary(dir.filePath(name));
+    }
+    // Scratch folders are named vigil-backup-PID-XXXXXX by makeScratchFolder.
+    const QDir temp(QDir::tempPath());
+    for (const QFileInfo &scratch : temp.entryInfoList({QLatin1String(scratchPrefix) + u'*'}, QDir::Dirs | QDir::Hidden)) {
+        const qint64 pid = scratch.fileName().mid(qsizetype(qstrlen(scratchPrefix))).section(u'-', 0, 0).toLongLong();
+        if (scratch.ownerId() == ::getuid() && !scratch.isSymLink() && !processRuns(pid))
+            removeScratchFolder(scratch.absoluteFilePath());
+    }
+}
+
+void sweepRestoreDebris(const QString &databasePath)
+{
+    const QString staged = QFileInfo(databasePath).absoluteFilePath() + QStringLiteral(".restoring");
+    if (isOurDebris(staged))
+        removeTemporary(staged);
+}
+
+QString makeScratchFolder()
+{
+    // mkdtemp makes it 0700.
+    QByteArray pattern = QFile::encodeName(QDir(QDir::tempPath()).filePath(
+        QStringLiteral("%1%2-XXXXXX").arg(QLatin1String(scratchPrefix)).arg(qint64(::getpid()))));
+    if (!::mkdtemp(pattern.data())) {
+        const int error = errno;
+        throw Error(writeFailure(QDir::tempPath(), error, true, QString::fromLocal8Bit(std::strerror(error))));
+    }
+    return QFile::decodeName(pattern);
+}
+
+void removeScratchFolder(const QString &folder)
+{
+    QDir(folder).removeRecursively();
 }
 
 void removeTemporary(const QString &path)
@@ -323,6 +401,9 @@ BackupFacts readFacts(const QString &path)
     facts.people = count("people");
     facts.trainingRecords = count("training_records");
     facts.correctiveActions = count("corrective_actions");
+    facts.attachments = count("attachments");
+    for (const AlteredAttachment &a : vigil::alteredAttachments(db))
+        facts.alteredAttachments.append(a.fileNames.isEmpty() ? Text::tr("#%1, attached to nothing").arg(a.id) : a.fileNames);
     return facts;
 }
 

@@ -52,6 +52,10 @@ struct BackupFacts
     qint64 people = 0;
     qint64 trainingRecords = 0;
     qint64 correctiveActions = 0;
+    qint64 attachments = 0;
+    // The names of photos and documents whose bytes no longer match their SHA-256 (changed or
+    // damaged since they were stored). The restore is still offered: the rest is sound.
+    QStringList alteredAttachments;
 };
 
 bool isEncryptedBackup(const QString &path);

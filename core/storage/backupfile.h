@@ -18,6 +18,21 @@ void createPrivateFile(const QString &path);
 void makePrivateFolder(const QString &folder);
 // Removes a temporary file and any journal SQLite left beside it.
 void removeTemporary(const QString &path);
+// Removes what a killed backup or restore left: "*.part" files in folder (a backup's copy before
+// it is put in place) and "<site>.restoring" for a site file, each with its journals, when it is
+// the owner's, holds a Vigil copy (or nothing yet) and nothing has written to it for
+// staleMinutes (a running backup writes to its file all along), and "vigil-backup-*" scratch
+// folders in the temporary folder whose process is gone.
+inline constexpr int staleMinutes = 15;
+void sweepDebris(const QString &folder);
+void sweepRestoreDebris(const QString &databasePath);
+
+// A folder only the owner can enter, in the system's temporary folder (never on the backup's
+// medium), for the plain copy an encrypted backup is made from. Removed with its content when it
+// goes; a kill leaves it to the next backup's sweepDebris.
+QString makeScratchFolder();
+void removeScratchFolder(const QString &folder);
+
 // Flushes the file to disk, renames it to target (which must not exist) and flushes the folder.
 void commitFile(const QString &temporary, const QString &target);
 

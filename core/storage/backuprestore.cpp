@@ -151,7 +151,7 @@ QString completeRestore(const StagedRestore &staged)
 {
     const QString db = staged.databasePath;
     const QString name = QFileInfo(db).fileName();
-    QLockFile lock(db + QStringLiteral(".lock"));
+    QLockFile lock(lockFilePath(db));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(0))
         throw Error(Text::tr("'%1' is open in Vigil; close it there before restoring a backup over it.").arg(name));

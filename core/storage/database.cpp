@@ -4,6 +4,7 @@
 #include "base/timeformat.h"
 #include "base/version.h"
 #include "storage/backup.h"
+#include "storage/backupfile.h"
 #include "storage/changenotifier.h"
 #include "storage/fileinspection.h"
 #include "storage/migrations.h"
@@ -22,12 +23,15 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QSysInfo>
+#include <QUrl>
 
 #include <sqlite3.h>
 
 #include <array>
 #include <cstring>
 #include <unordered_map>
+
+#include <unistd.h>
 
 namespace vigil {
 namespace {
@@ -68,6 +72,10 @@ void requireVigilFile(const QString &path)
     using Reason = OpenError::Reason;
     switch (inspection.kind) {
     case Kind::Missing:
+        if (QFileInfo(path).isSymLink())
+            throw OpenError(Reason::Missing,
+                Text::tr("'%1' is a symbolic link that leads nowhere (to a missing file, or round in a loop).")
+                    .arg(QDir::toNativeSeparators(path)));
         throw OpenError(Reason::Missing, Text::tr("'%1' does not exist.").arg(QDir::toNativeSeparators(path)));
     case Kind::NotAFile:
         throw OpenError(Reason::NotAFile, Text::tr("'%1' is a folder, not a Vigil site file.").arg(name));
@@ -105,11 +113,15 @@ void requireWritable(const QString &path)
 
 std::unique_ptr<QLockFile> acquireLock(const QString &path)
 {
-    auto lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    auto lock = std::make_unique<QLockFile>(lockFilePath(path));
     // Vigil holds the lock for as long as the window is open; only a dead process makes it stale.
     lock->setStaleLockTime(0);
+    const auto ownerOnly = [&lock] {
+        QFile::setPermissions(lock->fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return std::move(lock);
+    };
     if (lock->tryLock(0))
-        return lock;
+        return ownerOnly();
     // A `vigil check` or an export holds it for moments only: wait that long for another process
     // on this computer before refusing.
     qint64 holder = 0;
@@ -117,7 +129,7 @@ std::unique_ptr<QLockFile> acquireLock(const QString &path)
     if (lock->error() == QLockFile::LockFailedError && lock->getLockInfo(&holder, &holderHost, nullptr)
         && holderHost == QSysInfo::machineHostName() && holder != QCoreApplication::applicationPid()
         && lock->tryLock(1500))
-        return lock;
+        return ownerOnly();
     const QString name = displayName(path);
     switch (lock->error()) {
     case QLockFile::LockFailedError: {
@@ -186,6 +198,9 @@ struct Database::Private
     mutable std::unordered_map<QString, QSqlQuery> statements;
     mutable std::unordered_map<QString, sqlite3_stmt *> writeStatements;
     mutable QSet<QString> rowStatements; // SQL known to return rows: never one of SQLite's own
+    // The file's folder cannot be written (a read-only mount, a folder without write permission):
+    // readers open it immutable.
+    bool onReadOnlyMedium = false;
     // Which journal files were absent when we opened the file while holding its lock.
     bool walWasAbsent = false;
     bool shmWasAbsent = false;
@@ -207,10 +222,17 @@ void Database::Private::connect(bool readOnly)
     static QAtomicInt counter;
     connectionName = QStringLiteral("vigil-%1").arg(counter.fetchAndAddRelaxed(1));
     db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
     if (readOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (readOnly && onReadOnlyMedium) {
+        // Nothing can write here, so nothing will change the file under us: SQLite reads it
+        // without the -shm index it would otherwise have to create beside it.
+        db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(path);
+    }
     db.setConnectOptions(options);
     if (!db.open())
         throw OpenError(OpenError::Reason::Io,
@@ -381,6 +403,15 @@ Database::~Database()
     d->close();
 }
 
+QString lockFilePath(const QString &databasePath)
+{
+    // The file itself, however it is reached: a window opened through a symbolic link and a
+    // restore given the real path (or another link) must meet the same lock.
+    const QFileInfo info(databasePath);
+    const QString canonical = info.canonicalFilePath();
+    return (canonical.isEmpty() ? info.absoluteFilePath() : canonical) + QStringLiteral(".lock");
+}
+
 std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, const OpenOptions &options)
 {
     auto p = std::make_unique<Private>();
@@ -391,6 +422,8 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, con
     if (mode == OpenMode::ReadWrite) {
         requireWritable(p->path);
         p->lock = acquireLock(p->path);
+        // A restore killed before it put its copy in place left it beside the file.
+        backupfile::sweepRestoreDebris(p->path);
     } else {
         // Readers work beside an open window; when no window has the file, they hold the lock
         // for their short life so that no writer starts under them.
@@ -399,6 +432,16 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, con
         } catch (const OpenError &) {
             p->lock.reset();
         }
+    }
+    if (mode != OpenMode::ReadWrite && !p->lock
+        && ::access(QFile::encodeName(QFileInfo(p->path).absolutePath()).constData(), W_OK) != 0) {
+        // A journal with changes not yet in the file cannot be read without writing beside it.
+        if (QFileInfo(p->path + QStringLiteral("-wal")).size() > 0)
+            throw OpenError(OpenError::Reason::ReadOnly,
+                Text::tr("'%1' is on a read-only disk or folder and its journal (-wal) holds changes not yet in the "
+                         "file; copy the file with its -wal to a writable folder and open it there.")
+                    .arg(displayName(p->path)));
+        p->onReadOnlyMedium = true;
     }
     p->walWasAbsent = p->lock && !QFileInfo::exists(p->path + QStringLiteral("-wal"));
     p->shmWasAbsent = p->lock && !QFileInfo::exists(p->path + QStringLiteral("-shm"));
@@ -582,6 +625,18 @@ void Database::recordChange(const QString &entity, qint64 id)
         return;
     }
     emit d->notifier->changed(entity, {id});
+}
+
+bool Database::checkpoint()
+{
+    if (isReadOnly() || inTransaction())
+        return false;
+    sqlite3 *handle = sqliteHandle(d->db);
+    int logFrames = 0;
+    int copied = 0;
+    if (!handle || sqlite3_wal_checkpoint_v2(handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied) != SQLITE_OK)
+        return false;
+    return logFrames == copied;
 }
 
 bool Database::inTransaction() const

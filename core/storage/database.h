@@ -50,6 +50,10 @@ enum class OpenMode {
     Inspect,   // like ReadOnly, but a damaged file still opens, for `vigil check` to report on
 };
 
+// The lock file of a site file: beside the file itself, symbolic links resolved, so that every
+// way of naming the file meets the same lock.
+QString lockFilePath(const QString &databasePath);
+
 // One site file: a SQLite database with foreign keys on, WAL journaling and a busy timeout,
 // guarded by a lock file beside it so that only one Vigil writes to it at a time.
 class Database
@@ -104,6 +108,13 @@ public:
     // dropped when it rolls back.
     void recordChange(const QString &entity, qint64 id);
     bool inTransaction() const;
+
+    // Copies what the journal (-wal) holds into the file itself, without waiting for readers
+    // (SQLite's passive checkpoint), so that a copy of the file alone is a complete copy. The
+    // window calls it once writing has paused; SQLite does it itself when the file is closed.
+    // Returns false when a reader kept part of the journal from being copied, or the file is
+    // read-only; throws nothing.
+    bool checkpoint();
     // Changes whenever what was read inside the open transaction may no longer hold: at the
     // start and end of the outermost transaction and at every rollback, a savepoint's included.
     // Unique across all files and connections, so a value cached under it is never taken for

@@ -1,6 +1,7 @@
 #include "healthcheck.h"
 
 #include "base/timeformat.h"
+#include "storage/attachments.h"
 #include "storage/auditchain.h"
 #include "storage/auditlog.h"
 #include "storage/database.h"
@@ -559,6 +560,29 @@ void checkSearchIndex(const Database &db, HealthReport &report, Steps &steps)
                                    + (stale.size() > maxListed ? QStringLiteral(", …") : QString())));
 }
 
+void checkAttachments(const Database &db, HealthReport &report, Steps &steps)
+{
+    const QString step = Text::tr("Checking each attachment against its SHA-256");
+    steps.report(step);
+    bool stopped = false;
+    const QList<AlteredAttachment> altered = alteredAttachments(sqliteHandle(db.connection()),
+        [&](qint64 done, qint64 total) { return !steps.stopRequestedAt(step, done, total); }, &stopped);
+    if (stopped)
+        throw Cancelled {};
+    if (altered.isEmpty()) {
+        report.passed.append(Text::tr("attachments: every photo and document matches its SHA-256"));
+        return;
+    }
+    QStringList listed;
+    for (const AlteredAttachment &a : altered.mid(0, maxListed))
+        listed.append(Text::tr("%1 (SHA-256 %2…)").arg(a.fileNames.isEmpty() ? Text::tr("#%1, attached to nothing").arg(a.id) : a.fileNames,
+            a.sha256.left(12)));
+    report.problems.append(Text::tr("attachments: %n photos or documents no longer match the SHA-256 they were stored "
+                                    "under (changed outside Vigil or damaged): %1", nullptr, int(altered.size()))
+                               .arg(listed.join(QStringLiteral("; "))
+                                   + (altered.size() > maxListed ? QStringLiteral("; …") : QString())));
+}
+
 void checkAuditChain(const Database &db, HealthReport &report, Steps &steps)
 {
     if (db.schemaVersion() < auditChainFormat) {
@@ -617,6 +641,7 @@ HealthReport checkHealth(const Database &db, const HealthProgress &progress)
         checkSchema(db, report, steps);
         checkAuditTrail(db, report, steps);
         checkAuditChain(db, report, steps);
+        checkAttachments(db, report, steps);
         checkSearchIndex(db, report, steps);
     } catch (const Cancelled &) {
         report.cancelled = true;

@@ -92,11 +92,16 @@ TEST_CASE("vigil backup encrypts with a passphrase from a file or the environmen
     const QString site = makeDemo(dir);
     const QString passFile = dir.path(QStringLiteral("pass.txt"));
     test::writeFile(passFile, "river stone 42\n");
+    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    REQUIRE(QFile::setPermissions(passFile, ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     const QString out = dir.path(QStringLiteral("demo.vigil-backup"));
     const Run backup = vigilRun({QStringLiteral("backup"), QStringLiteral("--database"), site, QStringLiteral("--out"),
         out, QStringLiteral("--passphrase-file"), passFile});
     REQUIRE(backup.exitCode == 0);
     CHECK(backup.out.contains(QStringLiteral("encrypted")));
+    // A passphrase file others can read works, with a warning.
+    CHECK(backup.err.contains(QStringLiteral("can be read by other users")));
+    REQUIRE(QFile::setPermissions(passFile, ownerOnly));
     CHECK(!test::readFile(out).contains("SQLite format 3"));
 
     const QString target = dir.path(QStringLiteral("restored.vigil"));
@@ -108,6 +113,7 @@ TEST_CASE("vigil backup encrypts with a passphrase from a file or the environmen
 
     const QString wrongFile = dir.path(QStringLiteral("wrong.txt"));
     test::writeFile(wrongFile, "river stone 43\n");
+    REQUIRE(QFile::setPermissions(wrongFile, ownerOnly));
     const Run wrong = vigilRun({QStringLiteral("restore"), QStringLiteral("--from"), out, QStringLiteral("--database"),
         target, QStringLiteral("--passphrase-file"), wrongFile});
     requireOneLineFailure(wrong, 1);

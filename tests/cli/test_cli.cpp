@@ -202,6 +202,18 @@ TEST_CASE("vigil --quit-after-startup shows the window, paints and reports the t
         REQUIRE(match.hasMatch());
         CHECK(match.captured(1).toInt() > 0);
     }
+    SECTION("exec'd by a shell that was busy for seconds first, as the README's run command does")
+    {
+        // The kernel dates a process from its fork: the time is still Vigil's own start-up.
+        const QString script = QStringLiteral("sleep 6; exec '%1' --database '%2' --quit-after-startup")
+                                   .arg(QStringLiteral(VIGIL_BINARY), path);
+        const Run run = vigilRun({QStringLiteral("-c"), script}, {}, QStringLiteral("/bin/bash"));
+        CHECK(run.exitCode == 0);
+        const QRegularExpressionMatch match = timing.match(run.out.trimmed());
+        REQUIRE(match.hasMatch());
+        CHECK(match.captured(1).toInt() > 0);
+        CHECK(match.captured(1).toInt() < 6000);
+    }
     SECTION("on an X display (Xvfb), as a user's desktop would")
     {
         const QString xvfbRun = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
@@ -268,8 +280,14 @@ TEST_CASE("A file open in a Vigil window is refused by a second one, naming the 
 
     // Reading beside the open window still works.
     CHECK(vigilRun({QStringLiteral("check"), QStringLiteral("--database"), path}).exitCode == 0);
+    // SIGTERM (a logout, a shutdown) is File > Quit: the file is closed properly, not left as a
+    // crash leaves it (the lock file and the journal).
     first.terminate();
     REQUIRE(first.waitForFinished(10000));
+    CHECK(first.exitStatus() == QProcess::NormalExit);
+    CHECK(first.exitCode() == 0);
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral(".lock")));
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
 }
 
 TEST_CASE("vigil export writes the risk register as CSV, and fails cleanly", "[cli][export]")
@@ -404,7 +422,7 @@ TEST_CASE("vigil export writes training records, people and the compliance matri
         const QString out = dir.path(kind + QStringLiteral(".csv"));
         const Run run = vigilRun(QStringList {QStringLiteral("export"), QStringLiteral("--database"), path,
                                      QStringLiteral("--kind"), kind, QStringLiteral("--format"), QStringLiteral("csv"),
-                                     QStringLiteral("--out"), out}
+                                     QStringLiteral("--out"), out, QStringLiteral("--force")}
             + extra);
         REQUIRE(run.exitCode == 0);
         CHECK(run.err.isEmpty());

@@ -177,7 +177,7 @@ TEST_CASE("vigil report fails with one line and leaves no file behind", "[cli][r
     const Run unwritable = vigilRun({QStringLiteral("report"), QStringLiteral("--database"), path, QStringLiteral("--out"),
         dir.path(QStringLiteral("blocker/review.pdf"))});
     requireOneLineFailure(unwritable, 1);
-    CHECK(unwritable.err.contains(QStringLiteral("could not be written")));
+    CHECK(unwritable.err.contains(QStringLiteral("cannot be written")));
     CHECK(QDir(dir.root()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot) == before);
 
     const QStringList base {QStringLiteral("report"), QStringLiteral("--database"), path, QStringLiteral("--out"),

@@ -6,15 +6,20 @@
 #include "site/siteprofile.h"
 #include "storage/backup.h"
 #include "storage/database.h"
+#include "storage/fileinspection.h"
+#include "storage/healthcheck.h"
 #include "storage/migrations.h"
 #include "storage/query.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <catch2/catch.hpp>
 
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace vigil;
@@ -443,4 +448,226 @@ TEST_CASE("A plain copy of a site file restores like a backup and leaves nothing
     CHECK(noteIn(aside, QStringLiteral("state")) == QStringLiteral("changed later"));
     CHECK(test::listDir(dir.root())
         == QStringList({QFileInfo(aside).fileName(), QStringLiteral("site.vigil"), QStringLiteral("usb-stick-copy.vigil")}));
+}
+
+namespace {
+
+// The POSIX locks this process holds on a file, from /proc/locks ("1: POSIX ADVISORY READ PID
+// MAJ:MIN:INODE START END").
+int locksHeldOn(const QString &path)
+{
+    QFile locks(QStringLiteral("/proc/locks"));
+    REQUIRE(locks.open(QIODevice::ReadOnly));
+    struct stat st {};
+    REQUIRE(::stat(QFile::encodeName(path).constData(), &st) == 0);
+    const QByteArray ownPid = QByteArray::number(qint64(::getpid()));
+    const QByteArray suffix = ':' + QByteArray::number(quint64(st.st_ino));
+    int count = 0;
+    for (const QByteArray &line : locks.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 6 && fields.at(4) == ownPid && fields.at(5).endsWith(suffix))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("Backups, checks and inspections in the window's process keep its locks on the site file",
+    "[backup][locks]")
+{
+    // Closing any descriptor of a file drops every POSIX lock the process holds on it, so a QFile
+    // open of the site file beside the window's connection left the file unlocked: another
+    // process then deleted the -wal the window was still writing to.
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    const QString path = db->path();
+    Transaction tx(*db); // the window in the middle of saving: it holds a lock on the file
+    execute(*db, QStringLiteral("INSERT OR REPLACE INTO vigil_meta (key, value) VALUES ('k', 'v')"));
+    const int before = locksHeldOn(path) + locksHeldOn(path + QStringLiteral("-shm"));
+    REQUIRE(before > 0);
+
+    SECTION("a backup of the file by path") { writeBackup(path, dir.path(QStringLiteral("copy.vigil"))); }
+    SECTION("opening it read-only beside the window (the KPI loader, Verify Records)")
+    {
+        Database::open(path, OpenMode::ReadOnly).reset();
+        Database::open(path, OpenMode::Inspect).reset();
+    }
+    SECTION("inspecting its first bytes") { CHECK(inspectFile(path).kind == FileInspection::Kind::Vigil); }
+    CHECK(locksHeldOn(path) + locksHeldOn(path + QStringLiteral("-shm")) == before);
+    tx.commit();
+}
+
+namespace {
+
+void makeOld(const QString &path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadWrite));
+    REQUIRE(file.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
+}
+
+QStringList scratchFoldersOfThisProcess()
+{
+    return QDir(QDir::tempPath()).entryList({QStringLiteral("vigil-backup-%1-*").arg(qint64(::getpid()))}, QDir::Dirs);
+}
+
+} // namespace
+
+TEST_CASE("An encrypted backup never writes a plain copy where the backup goes, and leaves none anywhere",
+    "[backup][crypto]")
+{
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    const QString folder = dir.path(QStringLiteral("usb-stick"));
+    const QString target = QDir(folder).filePath(QStringLiteral("site-backup.vigil"));
+    BackupOptions options;
+    options.passphrase = "correct horse battery staple";
+    int looked = 0;
+    options.progress = [&](int) {
+        // While it runs: nothing readable as a site file on the backup's medium, and the plain
+        // copy in a scratch folder only its owner can enter.
+        for (const QString &name : QDir(folder).entryList(QDir::Files | QDir::Hidden)) {
+            INFO(name.toStdString());
+            CHECK(inspectFile(QDir(folder).filePath(name)).kind != FileInspection::Kind::Vigil);
+        }
+        for (const QString &scratch : scratchFoldersOfThisProcess()) {
+            CHECK(QFileInfo(QDir(QDir::tempPath()).filePath(scratch)).permissions()
+                == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadUser
+                    | QFileDevice::WriteUser | QFileDevice::ExeUser));
+        }
+        ++looked;
+        return true;
+    };
+    writeBackup(db->path(), target, options);
+    CHECK(looked > 3);
+    CHECK(test::listDir(folder) == QStringList {QStringLiteral("site-backup.vigil")});
+    CHECK(scratchFoldersOfThisProcess().isEmpty());
+}
+
+TEST_CASE("What a killed backup or restore left is removed by the next backup and the next start", "[backup][debris]")
+{
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    const QString site = db->path();
+    const QString backups = dir.path(QStringLiteral("backups"));
+    QDir().mkpath(backups);
+    // A copy of the site as a killed backup leaves it, an hour old; one still being written; and
+    // a download of the user's that happens to end in .part.
+    const QString killed = QDir(backups).filePath(QStringLiteral("site-2026-12-01.vigil.part"));
+    writeBackup(site, killed);
+    makeOld(killed);
+    const QString running = QDir(backups).filePath(QStringLiteral("site-2026-12-02.vigil.part"));
+    writeBackup(site, running);
+    const QString download = QDir(backups).filePath(QStringLiteral("film.mkv.part"));
+    test::writeFile(download, QByteArray(4096, 'f'));
+    makeOld(download);
+    // A scratch folder of an encrypted backup whose process is gone (no process has number 2^22+1).
+    const QString deadScratch = QDir(QDir::tempPath()).filePath(QStringLiteral("vigil-backup-4194305-abcdef"));
+    REQUIRE(QDir().mkpath(deadScratch));
+    test::writeFile(QDir(deadScratch).filePath(QStringLiteral("copy.vigil")), "plain");
+
+    writeBackup(site, QDir(backups).filePath(QStringLiteral("site-2026-12-07.vigil")));
+    CHECK(test::listDir(backups)
+        == (QStringList {QStringLiteral("film.mkv.part"), QStringLiteral("site-2026-12-02.vigil.part"),
+            QStringLiteral("site-2026-12-07.vigil")}));
+    CHECK_FALSE(QFileInfo::exists(deadScratch));
+
+    // A restore killed before it put its checked copy in place.
+    const QString staged = site + QStringLiteral(".restoring");
+    writeBackup(site, staged);
+    makeOld(staged);
+    db.reset();
+    db = Database::open(site, OpenMode::ReadWrite);
+    CHECK_FALSE(QFileInfo::exists(staged));
+}
+
+TEST_CASE("A restore meets the window's lock however the site file is named", "[backup][restore][locks]")
+{
+    TempDir dir;
+    auto db = siteWithProfile(dir);
+    const QString real = db->path();
+    const QString backup = dir.path(QStringLiteral("backup.vigil"));
+    writeBackup(real, backup);
+    db.reset();
+    const QString link = dir.path(QStringLiteral("shortcut.vigil"));
+    REQUIRE(QFile::link(real, link));
+    // The window opened the file through the link; a restore names the real file.
+    auto window = Database::open(link, OpenMode::ReadWrite);
+    const StagedRestore staged = stageRestore(backup, real);
+    const QString error = errorOf([&] { completeRestore(staged); });
+    CHECK(error.contains(QStringLiteral("is open in Vigil")));
+    discardRestore(staged);
+    CHECK(QFileInfo(lockFilePath(link)).permissions()
+        == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+    window.reset();
+    // And the other way round.
+    auto byName = Database::open(real, OpenMode::ReadWrite);
+    const StagedRestore again = stageRestore(backup, link);
+    CHECK(errorOf([&] { completeRestore(again); }).contains(QStringLiteral("is open in Vigil")));
+    discardRestore(again);
+}
+
+namespace {
+
+// A folder nothing can write to: a read-only bind mount as root (who may write anywhere else),
+// a folder without write permission otherwise. Put back when it goes.
+class ReadOnlyFolder
+{
+public:
+    explicit ReadOnlyFolder(const QString &folder, const QString &view)
+        : m_folder(folder)
+        , m_view(view)
+    {
+        if (::getuid() == 0) {
+            REQUIRE(QDir().mkpath(view));
+            const QByteArray from = QFile::encodeName(folder);
+            const QByteArray to = QFile::encodeName(view);
+            REQUIRE(::mount(from.constData(), to.constData(), nullptr, MS_BIND, nullptr) == 0);
+            m_mounted = true;
+            REQUIRE(::mount(nullptr, to.constData(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) == 0);
+        } else {
+            REQUIRE(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+            m_view = folder;
+        }
+        REQUIRE(::access(QFile::encodeName(m_view).constData(), W_OK) != 0);
+    }
+    ~ReadOnlyFolder()
+    {
+        if (m_mounted)
+            ::umount2(QFile::encodeName(m_view).constData(), MNT_DETACH);
+        else
+            QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    // The folder as the reader sees it.
+    QString path(const QString &name) const { return QDir(m_view).filePath(name); }
+
+private:
+    QString m_folder;
+    QString m_view;
+    bool m_mounted = false;
+};
+
+} // namespace
+
+TEST_CASE("A site file on a read-only disk or folder can be checked, exported, reported and backed up", "[backup][readonly]")
+{
+    TempDir dir;
+    const QString folder = dir.path(QStringLiteral("site"));
+    REQUIRE(QDir().mkpath(folder));
+    {
+        auto db = Database::create(QDir(folder).filePath(QStringLiteral("site.vigil")));
+        note(*db, QStringLiteral("written"), QStringLiteral("before the disk went read-only"));
+    }
+    REQUIRE_FALSE(QFileInfo::exists(QDir(folder).filePath(QStringLiteral("site.vigil-wal"))));
+    const ReadOnlyFolder readOnly(folder, dir.path(QStringLiteral("cdrom")));
+    const QString site = readOnly.path(QStringLiteral("site.vigil"));
+    CHECK(noteIn(site, QStringLiteral("written")) == QStringLiteral("before the disk went read-only"));
+    CHECK(checkHealth(*Database::open(site, OpenMode::Inspect)).healthy());
+    const QString copy = dir.path(QStringLiteral("copy.vigil"));
+    writeBackup(site, copy);
+    CHECK(noteIn(copy, QStringLiteral("written")) == QStringLiteral("before the disk went read-only"));
+    // Nothing was made beside it, and opening it to write says why it cannot.
+    CHECK(test::listDir(folder) == QStringList {QStringLiteral("site.vigil")});
+    CHECK(errorOf([&] { Database::open(site, OpenMode::ReadWrite); }).contains(QStringLiteral("read-only")));
 }

@@ -165,3 +165,40 @@ TEST_CASE("CSV parsing splits any mix of quotes, delimiters and line breaks as t
         }
     }
 }
+
+TEST_CASE("CSV exports neutralise what a spreadsheet would run as a formula, and read back as they were", "[csv]")
+{
+    const QStringList dangerous {QStringLiteral("=cmd|' /C calc'!A1"), QStringLiteral("=HYPERLINK(\"http://x\",\"Open\")"),
+        QStringLiteral("+SUM(A1:A9)"), QStringLiteral("-2+3+cmd|' /C calc'!A0"), QStringLiteral("@SUM(1+1)"),
+        QStringLiteral("\t=1+1"), QStringLiteral("\r=1+1")};
+    const QStringList harmless {QStringLiteral("+44 7700 900000"), QStringLiteral("-"), QStringLiteral("-5.25"),
+        QStringLiteral("+1 (555) 010-0199"), QStringLiteral("Gate 3 = open"), QStringLiteral("'quoted'")};
+    // Typed with an apostrophe of its own: written with a second one, read back as typed.
+    const QString typed = QStringLiteral("'=typed with its apostrophe");
+    ExportTable table;
+    table.title = QStringLiteral("People");
+    table.headers = {QStringLiteral("Name")};
+    for (const QString &value : dangerous + harmless + QStringList {typed})
+        table.rows.append({value});
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("people.csv"));
+    writeCsvFile(table, path);
+    const QString text = QString::fromUtf8(test::readFile(path));
+    for (const QString &value : dangerous) {
+        INFO(value.toStdString());
+        CHECK(csvSafeText(value) == u'\'' + value);
+        // No line of the file starts a cell with the formula's first character.
+        CHECK_FALSE(text.contains(QStringLiteral("\r\n") + value));
+        CHECK_FALSE(text.contains(QStringLiteral("\r\n\"") + value));
+    }
+    for (const QString &value : harmless) {
+        INFO(value.toStdString());
+        CHECK(csvSafeText(value) == value);
+    }
+    QList<QStringList> rows;
+    REQUIRE(parseCsv(text, &rows));
+    CHECK(csvSafeText(typed) == u'\'' + typed);
+    REQUIRE(rows.size() == 2 + dangerous.size() + harmless.size());
+    for (qsizetype i = 0; i < table.rows.size(); ++i)
+        CHECK(rows.at(i + 1).value(0) == table.rows.at(i).at(0).toString());
+}

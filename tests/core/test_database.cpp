@@ -499,3 +499,25 @@ TEST_CASE("New records get version 7 uuids, unique and in the order they were ma
         repeated += seen.contains(other->newUuid().toString(QUuid::WithoutBraces)) ? 1 : 0;
     CHECK(repeated == 0);
 }
+
+TEST_CASE("After a checkpoint, a copy of the file alone holds everything saved", "[database]")
+{
+    TempDir dir;
+    auto db = test::newDatabase(dir);
+    {
+        Transaction tx(*db);
+        for (int i = 0; i < 500; ++i)
+            execute(*db, QStringLiteral("INSERT OR REPLACE INTO vigil_meta (key, value) VALUES (?, ?)"),
+                {QStringLiteral("note-%1").arg(i), QString(200, u'n')});
+        tx.commit();
+    }
+    const auto copyHas = [&](const QString &name) {
+        const QString copy = dir.path(name);
+        REQUIRE(QFile::copy(db->path(), copy)); // the file alone, as cp or a file manager copies it
+        auto opened = Database::open(copy, OpenMode::ReadOnly);
+        return scalar(*opened, QStringLiteral("SELECT count(*) FROM vigil_meta WHERE key LIKE 'note-%'")).toInt();
+    };
+    CHECK(copyHas(QStringLiteral("before.vigil")) < 500); // still in the journal
+    CHECK(db->checkpoint());
+    CHECK(copyHas(QStringLiteral("after.vigil")) == 500);
+}

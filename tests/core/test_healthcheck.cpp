@@ -1,7 +1,10 @@
 #include "support/testsupport.h"
 
 #include "base/clock.h"
+#include "core/incidenttestsupport.h"
+#include "incidents/incidentrepository.h"
 #include "site/siteprofile.h"
+#include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/healthcheck.h"
 #include "storage/recordstore.h"
@@ -155,4 +158,36 @@ TEST_CASE("A damaged file is reported, not hidden", "[check]")
     const HealthReport report = check(path);
     CHECK_FALSE(report.healthy());
     CHECK(mentions(report.problems, QStringLiteral("integrity")));
+}
+
+TEST_CASE("A photo whose bytes were changed behind Vigil's back is reported by the check and by a restore", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    {
+        auto db = Database::open(path);
+        const qint64 id = IncidentRepository(*db).create(test::makeIncident(*db, QStringLiteral("Forced door"))).id;
+        IncidentRepository(*db).addAttachment(id, QStringLiteral("door.jpg"), QByteArray(20000, 'j'));
+        IncidentRepository(*db).addAttachment(id, QStringLiteral("statement.pdf"), QByteArray(9000, 'p'));
+    }
+    CHECK(check(path).healthy());
+    CHECK(mentions(check(path).passed, QStringLiteral("attachments: every photo and document matches its SHA-256")));
+    const QString backup = dir.path(QStringLiteral("backup.vigil"));
+    writeBackup(path, backup);
+    CHECK(stageRestore(backup, dir.path(QStringLiteral("restored.vigil"))).facts.alteredAttachments.isEmpty());
+
+    // One byte of the photo, the same length: SQLite's checks and the audit trail see nothing.
+    REQUIRE(test::rawSql(path, QStringLiteral("UPDATE attachments SET data = CAST(replace(CAST(data AS TEXT), 'jjjj', "
+                                              "'jjjk') AS BLOB) WHERE size = 20000")));
+    const HealthReport report = check(path);
+    CHECK_FALSE(report.healthy());
+    INFO(report.problems.join(u'\n').toStdString());
+    CHECK(mentions(report.problems, QStringLiteral("door.jpg")));
+    CHECK_FALSE(mentions(report.problems, QStringLiteral("statement.pdf")));
+    // The same flip in a plain backup: the restore says so before it is confirmed.
+    REQUIRE(test::rawSql(backup, QStringLiteral("UPDATE attachments SET data = zeroblob(9000) WHERE size = 9000")));
+    const StagedRestore staged = stageRestore(backup, dir.path(QStringLiteral("restored.vigil")));
+    CHECK(staged.facts.attachments == 2);
+    CHECK(staged.facts.alteredAttachments == QStringList {QStringLiteral("statement.pdf")});
+    discardRestore(staged);
 }

@@ -470,6 +470,22 @@ TEST_CASE("Training records are imported against people and courses; actions wit
     // Again: already there.
     CHECK(importTraining(*db, records, training, skip).duplicates == 3);
 
+    // Scores that are no percentage are found by the dry run, each on its line, not by the
+    // real import part-way.
+    const SourceTable odd = readCsvFile(write(dir, QStringLiteral("odd-scores.csv"),
+        "Staff no,Course,Date,Outcome,Score\n"
+        "S-100,First aid at work,01/03/2025,Passed,NaN\n"
+        "S-100,First aid at work,02/03/2025,Passed,-50\n"
+        "S-100,First aid at work,03/03/2025,Passed,1e308\n"
+        "S-100,First aid at work,04/03/2025,Passed,inf\n"));
+    ImportOptions dryRun;
+    dryRun.dryRun = true;
+    const ImportSummary checked = importTraining(*db, odd, training, dryRun);
+    CHECK(checked.invalid == 4);
+    REQUIRE(checked.problems.size() == 4);
+    for (int i = 0; i < 4; ++i)
+        CHECK(checked.problems.at(i).row == i + 2);
+
     const SourceTable actions = readCsvFile(write(dir, QStringLiteral("actions.csv"),
         "What,Who,Due,State,Closed\n"
         "Fix the north fence,S-100,2026-04-30,Open,\n"

@@ -289,7 +289,7 @@ TEST_CASE("An xlsx export to a place that cannot be written fails cleanly and le
     for (int c = 0; c < 16384; ++c)
         tooWide.headers.append(QStringLiteral("c%1").arg(c));
     try {
-        writeXlsxFile(tooWide, out);
+        writeXlsxFile(tooWide, out, OutputOptions {true, {}});
         FAIL("a sheet of 16,385 columns was written");
     } catch (const Error &e) {
         CHECK(e.message().contains(QStringLiteral("out.xlsx")));
@@ -315,4 +315,19 @@ TEST_CASE("Text longer than an Excel cell holds is cut and says so", "[xlsx]")
     CHECK(text.size() <= 32767);
     CHECK(text.startsWith(QString(1000, u'é')));
     CHECK(text.endsWith(QStringLiteral("]")));
+}
+
+TEST_CASE("A text longer than Excel holds in a cell is cut, marked and reported", "[xlsx]")
+{
+    TempDir dir;
+    ExportTable table;
+    table.title = QStringLiteral("Incident log");
+    table.headers = {QStringLiteral("Reference"), QStringLiteral("Description")};
+    table.rows = {{QStringLiteral("INC-1"), QStringLiteral("short")}, {QStringLiteral("INC-2"), QString(40000, u'x')}};
+    const ExportWritten written = writeXlsxFile(table, dir.path(QStringLiteral("log.xlsx")));
+    CHECK(written.cutCells == QStringList {QStringLiteral("row 3, Description")});
+    CHECK(cutCellsNote(written.cutCells).contains(QStringLiteral("row 3, Description")));
+    CHECK(test::readXlsx(dir.path(QStringLiteral("log.xlsx"))).cell(2, QStringLiteral("Description")).text.endsWith(QStringLiteral("[cut: Excel holds 32,767 characters in a cell]")));
+    // The CSV keeps it whole.
+    CHECK(writeCsvFile(table, dir.path(QStringLiteral("log.csv"))).cutCells.isEmpty());
 }

@@ -1,7 +1,7 @@
 // The process the crash test kills (tests/cli/test_crash.cpp). It opens a site file and writes
 // to it without pause, like an officer's busiest hour compressed: edits of incidents, photos
 // attached to them and small imports, each through the same repositories and transactions as the
-// window. Before an operation it prints "begin N KIND ...", after its transaction has committed
+// window, and the daily backup followed by another process reading the file. Before an operation it prints "begin N KIND ...", after its transaction has committed
 // "committed N KIND ..."; the test kills it with SIGKILL at a random moment and then checks that
 // every committed operation is in the file, and that the one in flight is there whole or not at all.
 //
@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "import/incidentimport.h"
 #include "incidents/incidentrepository.h"
+#include "storage/backup.h"
 #include "storage/database.h"
 #include "storage/query.h"
 
@@ -16,6 +17,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -88,7 +90,7 @@ int main(int argc, char *argv[])
         QRandomGenerator random(args.at(3).toUInt());
         say(QStringLiteral("ready"));
         for (qint64 op = args.at(2).toLongLong();; ++op) {
-            const quint32 kind = random.bounded(10u);
+            const quint32 kind = random.bounded(11u);
             if (kind < 5) {
                 // An edit: the incident's title names the operation.
                 const qint64 id = anyIncident(*db, random);
@@ -108,6 +110,21 @@ int main(int argc, char *argv[])
                 say(QStringLiteral("begin %1 attach %2 %3").arg(op).arg(id).arg(sha));
                 incidents.addAttachment(id, QStringLiteral("op-%1.bin").arg(op), bytes);
                 say(QStringLiteral("committed %1 attach %2 %3").arg(op).arg(id).arg(sha));
+            } else if (kind == 9) {
+                // The window's daily backup, then another process reading the file (a sqlite3 or
+                // a `vigil export`). The backup must leave this process's locks in place: without
+                // them the reader, closing last, deletes the -wal that later commits go to, and
+                // the kill then loses them.
+                const QString copy = QDir(args.at(4)).filePath(QStringLiteral("backup-%1.vigil").arg(op));
+                say(QStringLiteral("begin %1 backup 0").arg(op));
+                writeBackup(db->path(), copy);
+                QFile::remove(copy);
+                QProcess reader;
+                reader.start(QStringLiteral("sqlite3"), {db->path(), QStringLiteral("SELECT count(*) FROM incidents;")});
+                if (!reader.waitForFinished(30000) || reader.exitCode() != 0)
+                    throw Error(QStringLiteral("sqlite3 could not read the file: %1")
+                                    .arg(QString::fromLocal8Bit(reader.readAllStandardError())));
+                say(QStringLiteral("committed %1 backup 0").arg(op));
             } else {
                 // An import of a small file, which lands whole or not at all.
                 const SourceTable table = readCsvFile(writeImportFile(args.at(4), op));

@@ -26,6 +26,7 @@ QLabel *factLabel(const QString &objectName)
     auto *label = new QLabel;
     label->setObjectName(objectName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true); // the attachments' line can name files
     return label;
 }
 
@@ -68,6 +69,7 @@ RestoreDialog::RestoreDialog(const QString &databasePath, const QString &backupP
     m_facts->addRow(tr("People:"), factLabel(QStringLiteral("restorePeople")));
     m_facts->addRow(tr("Training records:"), factLabel(QStringLiteral("restoreTraining")));
     m_facts->addRow(tr("Corrective actions:"), factLabel(QStringLiteral("restoreActions")));
+    m_facts->addRow(tr("Attachments:"), factLabel(QStringLiteral("restoreAttachments")));
     auto *factsBox = new QWidget;
     factsBox->setObjectName(QStringLiteral("restoreFacts"));
     m_facts->setContentsMargins(0, 0, 0, 0);
@@ -206,6 +208,11 @@ void RestoreDialog::readBackup()
     set(QStringLiteral("restorePeople"), locale.toString(f.people));
     set(QStringLiteral("restoreTraining"), locale.toString(f.trainingRecords));
     set(QStringLiteral("restoreActions"), locale.toString(f.correctiveActions));
+    set(QStringLiteral("restoreAttachments"),
+        f.alteredAttachments.isEmpty()
+            ? tr("%1, each matching its SHA-256").arg(locale.toString(f.attachments))
+            : tr("%1; %n do not match their SHA-256 (changed or damaged): %2", nullptr, int(f.alteredAttachments.size()))
+                  .arg(locale.toString(f.attachments), f.alteredAttachments.join(QStringLiteral(", "))));
     m_restore->setEnabled(true);
     m_restore->setFocus();
 }

@@ -173,7 +173,7 @@ void ReportDialog::savePdf()
         return;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        writeReportPdf(m_context.db, o, path);
+        writeReportPdf(m_context.db, o, path, OutputOptions {true, {}}); // the save dialog asked before replacing
     } catch (const Error &e) {
         QGuiApplication::restoreOverrideCursor();
         m_context.host.showError(e.message());

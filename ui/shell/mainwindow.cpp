@@ -46,6 +46,13 @@ const QString fileFilter()
 
 } // namespace
 
+namespace {
+
+// How long saving must pause before the journal is folded into the file.
+constexpr int idleCheckpointMs = 2000;
+
+} // namespace
+
 MainWindow::MainWindow(std::unique_ptr<Database> db, const MainWindowOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
@@ -70,7 +77,15 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const MainWindowOptions &op
     statusBar()->addPermanentWidget(m_statusSite);
     statusBar()->addPermanentWidget(m_statusPath);
 
-    connect(&m_db->notifier(), &ChangeNotifier::changed, this, [this](const QString &entity) {
+    // Once saving pauses, the journal goes into the file itself, so that a copy of the file made
+    // while the window is open (a cp, a file manager, a sync tool) is a complete copy.
+    auto *checkpoint = new QTimer(this);
+    checkpoint->setObjectName(QStringLiteral("checkpointTimer"));
+    checkpoint->setSingleShot(true);
+    checkpoint->setInterval(idleCheckpointMs);
+    connect(checkpoint, &QTimer::timeout, this, [this] { m_db->checkpoint(); });
+    connect(&m_db->notifier(), &ChangeNotifier::changed, this, [this, checkpoint](const QString &entity) {
+        checkpoint->start();
         if (entity == QLatin1String("site_profile"))
             updateSiteInfo();
     });

@@ -49,6 +49,10 @@ MainWindow *WindowManager::start(const StartOptions &options)
     for (;;) {
         try {
             const bool missing = !QFileInfo::exists(path);
+            // Without a person to ask (--quit-after-startup), nothing is created.
+            if (missing && !options.interactive)
+                throw Error(tr("'%1' does not exist; Vigil creates a site file only when asked to.")
+                                .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
             if (missing && options.interactive && !isDefault) {
                 const auto answer = dialogs::question(nullptr, tr("Vigil"),
                     tr("'%1' does not exist. Create a new site file there?").arg(QDir::toNativeSeparators(path)),

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QTimer>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QHeaderView>
 #include <QLabel>
@@ -180,15 +181,25 @@ void exportRegister(const ModuleContext &context, QWidget *parent, const Registe
         if (filter == selected)
             format = f;
     }
-    if (const std::optional<ExportFormat> named = exportFormatOfPath(path))
+    // The save dialog asked before choosing an existing file; a name Vigil extends is asked here.
+    OutputOptions output {true, context.db.path()};
+    if (const std::optional<ExportFormat> named = exportFormatOfPath(path)) {
         format = *named;
-    else
+    } else {
         path += u'.' + exportFormatKey(format);
+        if (QFileInfo::exists(path)
+            && dialogs::question(parent, what.dialogTitle,
+                   QObject::tr("'%1' already exists. Replace it?").arg(QDir::toNativeSeparators(path)))
+                != QMessageBox::Yes)
+            return;
+    }
     try {
         const ExportTable table = what.table();
-        writeExportFile(table, path, format);
+        const ExportWritten written = writeExportFile(table, path, format, output);
         Settings::instance().setValue(Settings::Key::ExportFormat, exportFormatKey(format));
         context.host.showStatus(what.done(int(table.rows.size())).arg(QDir::toNativeSeparators(path)));
+        if (!written.cutCells.isEmpty())
+            dialogs::warning(parent, what.dialogTitle, cutCellsNote(written.cutCells));
     } catch (const Error &e) {
         context.host.showError(e.message());
     }
