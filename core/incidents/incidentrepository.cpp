@@ -76,7 +76,7 @@ QString personsText(const QList<InvolvedPerson> &persons)
 {
     QStringList parts;
     for (const InvolvedPerson &p : persons)
-        parts.append(QStringLiteral("%1 (%2)").arg(p.name, involvedRoleTitle(p.role)));
+        parts.append(QStringLiteral("%1 (%2)").arg(p.name.trimmed(), involvedRoleTitle(p.role))); // as writePersons stores it
     return parts.join(QStringLiteral("; "));
 }
 
@@ -551,6 +551,67 @@ qint64 IncidentRepository::addTimeline(qint64 id, TimelineKind kind, const QStri
         .exec();
     m_db.recordChange(QStringLiteral("incident_timeline"), id);
     return q.lastInsertId();
+}
+
+QStringList incidentsDifferingFromTrail(const Database &db)
+{
+    // What the newest entry that named them says, per incident (people), and the files added less
+    // those withdrawn, in order (attachments).
+    QHash<QString, QString> auditedPeople;
+    QHash<QString, QHash<QString, int>> auditedFiles;
+    {
+        Query q(db, QStringLiteral("SELECT record_uuid, json_type(changes, '$.persons'), json_extract(changes, '$.persons.new'), "
+                                   "json_extract(changes, '$.attachments.old'), json_extract(changes, '$.attachments.new') "
+                                   "FROM audit_log WHERE entity = 'incidents' AND json_valid(changes) AND "
+                                   "(json_type(changes, '$.persons') IS NOT NULL OR json_type(changes, '$.attachments') IS NOT NULL) "
+                                   "ORDER BY id"));
+        q.exec();
+        while (q.next()) {
+            const QString uuid = q.value(0).toString();
+            if (!q.value(1).isNull())
+                auditedPeople.insert(uuid, q.value(2).toString());
+            if (!q.value(3).isNull())
+                --auditedFiles[uuid][q.value(3).toString()];
+            if (!q.value(4).isNull())
+                ++auditedFiles[uuid][q.value(4).toString()];
+        }
+    }
+    QHash<QString, QList<InvolvedPerson>> people;
+    {
+        Query q(db, QStringLiteral("SELECT i.uuid, p.name, p.role FROM incident_persons p JOIN incidents i ON i.id = p.incident_id "
+                                   "ORDER BY p.incident_id, p.id"));
+        q.exec();
+        while (q.next()) {
+            InvolvedPerson p {q.value(1).toString(), InvolvedRole::Other, {}};
+            involvedRoleFromKey(q.value(2).toString(), &p.role);
+            people[q.value(0).toString()].append(p);
+        }
+    }
+    QHash<QString, QHash<QString, int>> files;
+    {
+        Query q(db, QStringLiteral("SELECT i.uuid, a.file_name FROM incident_attachments a JOIN incidents i ON i.id = a.incident_id"));
+        q.exec();
+        while (q.next())
+            ++files[q.value(0).toString()][q.value(1).toString()];
+    }
+    const auto withoutZeros = [](QHash<QString, int> counts) {
+        counts.removeIf([](const auto &entry) { return entry.value() == 0; });
+        return counts;
+    };
+    QStringList found;
+    Query q(db, QStringLiteral("SELECT uuid, reference FROM incidents ORDER BY reference"));
+    q.exec();
+    while (q.next()) {
+        const QString uuid = q.value(0).toString();
+        QStringList what;
+        if (personsText(people.value(uuid)) != auditedPeople.value(uuid))
+            what.append(Text::tr("people involved"));
+        if (withoutZeros(files.value(uuid)) != withoutZeros(auditedFiles.value(uuid)))
+            what.append(Text::tr("attached files"));
+        if (!what.isEmpty())
+            found.append(QStringLiteral("%1 (%2)").arg(q.value(1).toString(), what.join(QStringLiteral(", "))));
+    }
+    return found;
 }
 
 } // namespace vigil

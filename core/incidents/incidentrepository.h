@@ -188,4 +188,11 @@ private:
     Database &m_db;
 };
 
+// The incidents whose people involved or attached files are not what their audit trail says
+// (rows inserted, changed or deleted outside Vigil), as "INC-2026-0042 (people involved)", in
+// reference order. For `vigil check`: the audit trail records both as fields of the incident
+// ("persons", "attachments"), which the table-by-table comparison does not see. The people are
+// compared as the trail wrote them, role titles included.
+QStringList incidentsDifferingFromTrail(const Database &db);
+
 } // namespace vigil

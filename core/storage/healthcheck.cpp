@@ -1,6 +1,7 @@
 #include "healthcheck.h"
 
 #include "base/timeformat.h"
+#include "incidents/incidentrepository.h"
 #include "storage/attachments.h"
 #include "storage/auditchain.h"
 #include "storage/auditlog.h"
@@ -560,6 +561,22 @@ void checkSearchIndex(const Database &db, HealthReport &report, Steps &steps)
                                    + (stale.size() > maxListed ? QStringLiteral(", …") : QString())));
 }
 
+void checkIncidentDetails(const Database &db, HealthReport &report, Steps &steps)
+{
+    if (scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'incident_attachments'")).toInt() == 0)
+        return; // a file from before incidents
+    steps.report(Text::tr("Comparing people involved and attached files with the audit trail"));
+    const QStringList differing = incidentsDifferingFromTrail(db);
+    if (differing.isEmpty()) {
+        report.passed.append(Text::tr("incidents: people involved and attached files as the audit trail says"));
+        return;
+    }
+    report.problems.append(Text::tr("incidents: %n incidents have people involved or attached files that differ from "
+                                    "their audit trail (changed outside Vigil): %1", nullptr, int(differing.size()))
+                               .arg(differing.mid(0, maxListed).join(QStringLiteral(", "))
+                                   + (differing.size() > maxListed ? QStringLiteral(", …") : QString())));
+}
+
 void checkAttachments(const Database &db, HealthReport &report, Steps &steps)
 {
     const QString step = Text::tr("Checking each attachment against its SHA-256");
@@ -641,6 +658,7 @@ HealthReport checkHealth(const Database &db, const HealthProgress &progress)
         checkSchema(db, report, steps);
         checkAuditTrail(db, report, steps);
         checkAuditChain(db, report, steps);
+        checkIncidentDetails(db, report, steps);
         checkAttachments(db, report, steps);
         checkSearchIndex(db, report, steps);
     } catch (const Cancelled &) {

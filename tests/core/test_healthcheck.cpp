@@ -191,3 +191,40 @@ TEST_CASE("A photo whose bytes were changed behind Vigil's back is reported by t
     CHECK(staged.facts.alteredAttachments == QStringList {QStringLiteral("statement.pdf")});
     discardRestore(staged);
 }
+
+TEST_CASE("People involved and attached files changed behind Vigil's back are reported", "[check]")
+{
+    TempDir dir;
+    const QString path = makeSite(dir);
+    QString reference;
+    {
+        auto db = Database::open(path);
+        Incident incident = test::makeIncident(*db, QStringLiteral("Fight at the gate"));
+        incident.persons = {{QStringLiteral("Sam Reed"), InvolvedRole::Witness, QString()}};
+        const qint64 id = IncidentRepository(*db).create(incident).id;
+        IncidentRepository(*db).addAttachment(id, QStringLiteral("gate.jpg"), QByteArray(5000, 'g'));
+        IncidentRepository(*db).addAttachment(id, QStringLiteral("statement.pdf"), QByteArray(3000, 's'));
+        const qint64 link = IncidentRepository(*db).attachments(id).value(1).id;
+        IncidentRepository(*db).withdrawAttachment(link, QStringLiteral("wrong incident"));
+        reference = IncidentRepository(*db).load(id).reference;
+    }
+    INFO(check(path).problems.join(u'\n').toStdString());
+    CHECK(check(path).healthy());
+    const QList<std::pair<QString, const char *>> tampering {
+        {QStringLiteral("INSERT INTO incident_persons (incident_id, name, role) SELECT id, 'Jo Blake', 'suspect' FROM incidents"),
+            "people involved"},
+        {QStringLiteral("UPDATE incident_persons SET role = 'suspect'"), "people involved"},
+        {QStringLiteral("DELETE FROM incident_attachments"), "attached files"},
+        {QStringLiteral("UPDATE incident_attachments SET file_name = 'other.jpg'"), "attached files"},
+    };
+    for (const auto &[sql, what] : tampering) {
+        INFO(sql.toStdString());
+        TempDir copyDir;
+        const QString copy = copyDir.path(QStringLiteral("copy.vigil"));
+        writeBackup(path, copy);
+        REQUIRE(test::rawSql(copy, sql));
+        const HealthReport report = check(copy);
+        CHECK_FALSE(report.healthy());
+        CHECK(mentions(report.problems, QStringLiteral("%1 (%2)").arg(reference, QLatin1String(what))));
+    }
+}

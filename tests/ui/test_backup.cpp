@@ -111,6 +111,8 @@ TEST_CASE("File > Restore from Backup shows the backup, asks, and reopens on the
     CHECK(dialog->findChild<QLabel *>(QStringLiteral("restoreSite"))->text() == QStringLiteral("Ridge Quarry"));
     CHECK(dialog->findChild<QLabel *>(QStringLiteral("restoreIncidents"))->text() == QStringLiteral("0"));
     CHECK(!dialog->findChild<QLabel *>(QStringLiteral("restoreTaken"))->text().isEmpty());
+    CHECK(dialog->findChild<QLabel *>(QStringLiteral("restoreAttachments"))->text()
+        == QStringLiteral("0, each matching its SHA-256"));
     test::screenshot(dialog, QStringLiteral("restore-dialog"));
     auto *start = dialog->findChild<QPushButton *>(QStringLiteral("restoreStart"));
     REQUIRE(start->isEnabled());
