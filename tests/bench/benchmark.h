@@ -44,6 +44,7 @@ QList<Operation> trainingOperations();
 QList<Operation> kpiOperations();
 QList<Operation> reportOperations();
 QList<Operation> importOperations();
+QList<Operation> checkOperations();
 
 // The file's own today: the day after its last change (a demo file's --today), so the figures do
 // not depend on the day the benchmark runs. Throws Error for a file with no audit trail.

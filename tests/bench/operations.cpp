@@ -12,6 +12,7 @@ QList<Operation> allOperations()
     operations += kpiOperations();
     operations += reportOperations();
     operations += importOperations();
+    operations += checkOperations();
     return operations;
 }
 
