@@ -29,7 +29,7 @@ int fail(const QString &command, const QString &message, int code);
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
     const QStringList &required, int *exitCode, int positionals = 0);
 
-// Both print to stdout and note a failed write (a full disk, /dev/full, a closed pipe).
+// Both print to stdout and note a failed write (a full disk, /dev/full).
 void printOut(const QString &text);
 
 // Writes bytes to stdout exactly as they are (no newline added): for output whose line ends

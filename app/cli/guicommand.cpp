@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -24,10 +25,15 @@ namespace {
 
 int g_signalPipe[2] = {-1, -1};
 
-void onTerminationSignal(int)
+void onTerminationSignal(int number)
 {
+    // Async-signal-safe only: a byte down a non-blocking socket, errno kept. A second signal of
+    // the kind ends the program at once, for a window that no longer answers.
+    const int savedErrno = errno;
     const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1); // async-signal-safe
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+    ::signal(number, SIG_DFL);
+    errno = savedErrno;
 }
 
 // SIGTERM (a logout, a shutdown, `kill`), SIGHUP (the terminal went away) and SIGINT (Ctrl+C in
@@ -36,7 +42,7 @@ void onTerminationSignal(int)
 // The handler only writes a byte; the event loop does the rest.
 void quitOnTerminationSignals(QApplication *app)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, app);
     QObject::connect(notifier, &QSocketNotifier::activated, app, [] {

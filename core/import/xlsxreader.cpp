@@ -64,13 +64,20 @@ public:
             throw Error(Text::tr("'%1' unpacks to more than %2 in its part %3, far more than a real workbook; "
                                  "nothing was imported.")
                             .arg(shown(m_path), QLocale().formattedDataSize(maxWorkbookPartBytes), name));
+        // A part that is there but cannot be read whole (a CRC error, cut short) is damage, not
+        // an absent part: read as empty, a missing styles part turned dates into numbers.
+        const auto damaged = [&] {
+            return Error(Text::tr("'%1' is damaged: its part %2 cannot be read; nothing was imported.").arg(shown(m_path), name));
+        };
         zip_file_t *file = zip_fopen(m_zip, utf8.constData(), 0);
         if (!file)
-            return {};
+            throw damaged();
         QByteArray bytes(qsizetype(stat.size), Qt::Uninitialized);
         const zip_int64_t read = zip_fread(file, bytes.data(), stat.size);
-        zip_fclose(file);
-        return read == zip_int64_t(stat.size) ? bytes : QByteArray();
+        const int closed = zip_fclose(file);
+        if (read != zip_int64_t(stat.size) || closed != 0)
+            throw damaged();
+        return bytes;
     }
 
 private:
@@ -79,13 +86,22 @@ private:
 };
 
 // "AB12" -> column 27 (0-based: 27).
+// Excel's own limits: a cell reference beyond them is a damaged (or hostile) sheet, which would
+// otherwise have the reader fill in millions of empty rows or cells.
+constexpr int maxSheetRows = 1'048'576;
+constexpr int maxSheetColumns = 16'384;
+
+// "AB12" -> column 27 (0-based: 27); -1 for a column beyond Excel's last (XFD) or no letters.
 int columnOf(const QString &reference)
 {
     int column = 0;
     for (const QChar c : reference) {
-        if (!c.isLetter())
+        const char16_t u = c.toUpper().unicode();
+        if (u < u'A' || u > u'Z')
             break;
-        column = column * 26 + (c.toUpper().unicode() - u'A' + 1);
+        column = column * 26 + (u - u'A' + 1);
+        if (column > maxSheetColumns)
+            return -1;
     }
     return column - 1;
 }
@@ -252,6 +268,11 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
         if (x.isStartElement() && x.name() == QLatin1String("row")) {
             row.clear();
             const int number = x.attributes().value(QLatin1String("r")).toInt();
+            if (number > maxSheetRows || rowNumber >= maxSheetRows)
+                throw Error(Text::tr("'%1' is damaged: its sheet names row %2, beyond the %3 rows a sheet can have; "
+                                     "nothing was imported.")
+                                .arg(shown(path), x.attributes().value(QLatin1String("r")).toString())
+                                .arg(maxSheetRows));
             // Rows left out of the part are empty rows.
             while (number > 0 && rowNumber + 1 < number) {
                 rows.append(QStringList());
@@ -264,6 +285,12 @@ SourceTable readXlsxFile(const QString &path, const QString &sheetName)
             const QXmlStreamAttributes a = x.attributes();
             const int column = a.hasAttribute(QLatin1String("r")) ? columnOf(a.value(QLatin1String("r")).toString())
                                                                   : int(row.size());
+            if (column < 0 || column >= maxSheetColumns)
+                throw Error(Text::tr("'%1' is damaged: a cell of row %2 lies beyond the %3 columns a sheet can have; "
+                                     "nothing was imported.")
+                                .arg(shown(path))
+                                .arg(rowNumber)
+                                .arg(maxSheetColumns));
             const QString type = a.value(QLatin1String("t")).toString();
             const int style = a.value(QLatin1String("s")).toInt();
             QString value;

@@ -16,10 +16,15 @@ bool startsFormula(QChar c)
     return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
 }
 
-// A number, a phone number or a placeholder: signs, digits, spaces, dots, commas, parentheses and
-// slashes only. Nothing in it can call a function or open a link, so it is written as it is.
+// A number (-1e-05 too), a phone number or a placeholder: signs, digits, spaces, dots, commas,
+// parentheses and slashes only. Nothing in it can call a function or open a link, so it is
+// written as it is.
 bool harmless(QStringView field)
 {
+    bool number = false;
+    [[maybe_unused]] const double value = field.toDouble(&number);
+    if (number)
+        return true;
     for (const QChar c : field) {
         if (!(c.isDigit() || QStringView(u"+- .,()/").contains(c)))
             return false;
@@ -27,14 +32,12 @@ bool harmless(QStringView field)
     return true;
 }
 
-// A formula, or a text that already starts with the apostrophe (so "'=x" stays "'=x" both ways).
+// A formula, or a text that already starts with apostrophes (so "'=x" stays "'=x" both ways).
 bool needsApostrophe(QStringView field)
 {
-    if (field.isEmpty())
-        return false;
-    if (field.front() == u'\'')
-        return needsApostrophe(field.mid(1));
-    return startsFormula(field.front()) && !harmless(field);
+    while (!field.isEmpty() && field.front() == u'\'')
+        field = field.mid(1);
+    return !field.isEmpty() && startsFormula(field.front()) && !harmless(field);
 }
 
 } // namespace

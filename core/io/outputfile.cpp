@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "storage/backup.h"
+#include "storage/database.h"
 #include "storage/fileinspection.h"
 
 #include <QCoreApplication>
@@ -46,9 +47,11 @@ void checkOutputPath(const QString &path, const OutputOptions &options)
         return; // a new file: the folder's own problems are reported when it is written
     }
     if (!options.databasePath.isEmpty()) {
-        for (const QString &own : {options.databasePath, options.databasePath + QStringLiteral("-wal"),
-                 options.databasePath + QStringLiteral("-shm"), options.databasePath + QStringLiteral("-journal"),
-                 options.databasePath + QStringLiteral(".lock")}) {
+        // SQLite keeps its journal beside the file itself, links resolved.
+        const QString canonical = QFileInfo(options.databasePath).canonicalFilePath();
+        const QString site = canonical.isEmpty() ? options.databasePath : canonical;
+        for (const QString &own : {site, site + QStringLiteral("-wal"), site + QStringLiteral("-shm"),
+                 site + QStringLiteral("-journal"), lockFilePath(site)}) {
             if (sameFile(st, own))
                 throw Error(Text::tr("'%1' is the site file itself (or one of its own files); "
                                      "choose another name for the output.")

@@ -123,7 +123,8 @@ QList<AlteredAttachment> alteredAttachments(sqlite3 *db, const std::function<boo
         rows = prepare("SELECT id, sha256, size, data, NULL FROM attachments ORDER BY id");
     const auto finish = qScopeGuard([rows] { sqlite3_finalize(rows); });
     qint64 done = 0;
-    while (rows && sqlite3_step(rows) == SQLITE_ROW) {
+    int step = SQLITE_DONE;
+    while (rows && (step = sqlite3_step(rows)) == SQLITE_ROW) {
         const auto text = [rows](int column) {
             return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(rows, column)));
         };
@@ -135,9 +136,13 @@ QList<AlteredAttachment> alteredAttachments(sqlite3 *db, const std::function<boo
         if (keepGoing && !keepGoing(++done, total)) {
             if (stopped)
                 *stopped = true;
-            break;
+            return altered;
         }
     }
+    // A read that failed part-way (a damaged page, a busy file) is no pass.
+    if (step != SQLITE_DONE)
+        throw Error(Text::tr("The attachments could not all be read to check them: %1")
+                        .arg(QString::fromUtf8(sqlite3_errmsg(db))));
     return altered;
 }
 

@@ -200,7 +200,9 @@ bool processRuns(qint64 pid)
 void sweepDebris(const QString &folder)
 {
     const QDir dir(folder);
-    for (const QString &name : dir.entryList({QStringLiteral("*.part")}, QDir::Files | QDir::Hidden)) {
+    // Only the names Vigil gives its copies: a browser's download.part is not ours.
+    for (const QString &name : dir.entryList({QStringLiteral("*.vigil.part"), QStringLiteral("*.vigil-backup.part")},
+             QDir::Files | QDir::Hidden)) {
         if (isOurDebris(dir.filePath(name)))
             removeTemporary(dir.filePath(name));
     }

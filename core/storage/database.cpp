@@ -31,8 +31,6 @@
 #include <cstring>
 #include <unordered_map>
 
-#include <unistd.h>
-
 namespace vigil {
 namespace {
 
@@ -433,15 +431,14 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, con
             p->lock.reset();
         }
     }
-    if (mode != OpenMode::ReadWrite && !p->lock
-        && ::access(QFile::encodeName(QFileInfo(p->path).absolutePath()).constData(), W_OK) != 0) {
-        // A journal with changes not yet in the file cannot be read without writing beside it.
-        if (QFileInfo(p->path + QStringLiteral("-wal")).size() > 0)
+    if (mode != OpenMode::ReadWrite && !p->lock) {
+        const ReaderAccess access = readerAccess(p->path);
+        if (access == ReaderAccess::PendingJournalOnReadOnlyDisk)
             throw OpenError(OpenError::Reason::ReadOnly,
-                Text::tr("'%1' is on a read-only disk or folder and its journal (-wal) holds changes not yet in the "
+                Text::tr("'%1' is on a read-only disk and its journal (-wal) holds changes not yet in the "
                          "file; copy the file with its -wal to a writable folder and open it there.")
                     .arg(displayName(p->path)));
-        p->onReadOnlyMedium = true;
+        p->onReadOnlyMedium = access == ReaderAccess::Immutable;
     }
     p->walWasAbsent = p->lock && !QFileInfo::exists(p->path + QStringLiteral("-wal"));
     p->shmWasAbsent = p->lock && !QFileInfo::exists(p->path + QStringLiteral("-shm"));

@@ -12,6 +12,9 @@
 
 #include <memory>
 
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 namespace vigil {
 namespace {
 
@@ -93,6 +96,21 @@ FileInspection inspectFile(const QString &path)
     result.kind = result.applicationId == Database::applicationId ? FileInspection::Kind::Vigil
                                                                   : FileInspection::Kind::ForeignSqlite;
     return result;
+}
+
+ReaderAccess readerAccess(const QString &path)
+{
+    const QString real = QFileInfo(path).canonicalFilePath();
+    const QString folder = QFileInfo(real).absolutePath();
+    const QByteArray nativeFolder = QFile::encodeName(folder);
+    struct statvfs disk {};
+    const bool readOnlyDisk = ::statvfs(nativeFolder.constData(), &disk) == 0 && (disk.f_flag & ST_RDONLY);
+    const bool noWriter = !QFileInfo::exists(real + QStringLiteral("-shm")) && !QFileInfo::exists(real + QStringLiteral("-wal"));
+    if (!readOnlyDisk && !(noWriter && ::access(nativeFolder.constData(), W_OK) != 0))
+        return ReaderAccess::Normal;
+    if (QFileInfo(real + QStringLiteral("-wal")).size() > 0)
+        return ReaderAccess::PendingJournalOnReadOnlyDisk;
+    return ReaderAccess::Immutable;
 }
 
 } // namespace vigil

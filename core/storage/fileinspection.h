@@ -17,4 +17,12 @@ struct FileInspection
 
 FileInspection inspectFile(const QString &path);
 
+// How a connection that only reads may open a site file. Immutable (SQLite reads the file as it
+// is, without the -shm index it would have to create beside it) when nothing can write there (a
+// read-only disk), or nobody is (a folder this user cannot write in, with no journal of a window
+// beside the file). A read-only disk holding a journal with changes not yet in the file cannot
+// be read whole. Links are resolved: SQLite keeps the journal beside the file itself.
+enum class ReaderAccess { Normal, Immutable, PendingJournalOnReadOnlyDisk };
+ReaderAccess readerAccess(const QString &path);
+
 } // namespace vigil

@@ -134,7 +134,7 @@ TEST_CASE("A workbook with a damaged part is refused whole, naming the part", "[
     const QByteArray strings = partOf(libreOfficeWorkbook, QStringLiteral("xl/sharedStrings.xml"));
     const QByteArray sheet = partOf(libreOfficeWorkbook, QStringLiteral("xl/worksheets/sheet1.xml"));
     const QByteArray styles = partOf(libreOfficeWorkbook, QStringLiteral("xl/styles.xml"));
-    const QList<std::tuple<QString, QByteArray, const char *>> cases {
+    QList<std::tuple<QString, QByteArray, const char *>> cases {
         // Cut off before </sst>: the texts after the cut were read as empty before.
         {QStringLiteral("xl/sharedStrings.xml"), strings.left(strings.indexOf("</sst>") - 40), "xl/sharedStrings.xml"},
         {QStringLiteral("xl/worksheets/sheet1.xml"), sheet.left(sheet.size() / 2), "xl/worksheets/sheet1.xml"},
@@ -153,6 +153,14 @@ TEST_CASE("A workbook with a damaged part is refused whole, naming the part", "[
                        "<si><t>Case No</t></si></sst>"),
             "shared string"},
     };
+    QByteArray farRow = sheet;
+    farRow.replace("<row r=\"2\"", "<row r=\"2000000000\"");
+    QByteArray farColumn = sheet;
+    farColumn.replace(" r=\"A2\"", " r=\"ZZZZZZ2\"");
+    REQUIRE(farRow != sheet);
+    REQUIRE(farColumn != sheet);
+    cases.append({QStringLiteral("xl/worksheets/sheet1.xml"), farRow, "rows a sheet can have"});
+    cases.append({QStringLiteral("xl/worksheets/sheet1.xml"), farColumn, "columns a sheet can have"});
     for (const auto &[part, bytes, named] : cases) {
         INFO(part.toStdString() << ": " << bytes.left(80).toStdString());
         const QString error = errorReading(workbookWith(dir, part, bytes));
@@ -192,4 +200,20 @@ TEST_CASE("Imports refuse what would take the computer's memory, in one sentence
     const QString fieldError = errorReading(broken);
     CHECK(fieldError.contains(QStringLiteral("row 2, column 3")));
     CHECK(fieldError.size() < 400); // the sentence, not the field
+}
+
+TEST_CASE("A workbook whose zip holds a damaged part is refused, not read as if the part were missing", "[import][xlsx]")
+{
+    // The styles part with one byte changed after its checksum was taken: read as missing, its
+    // date styles were lost and dates came in as serial numbers.
+    TempDir dir;
+    const QString path = workbookWith(dir, QString(), {});
+    QByteArray zip = test::readFile(path);
+    const qsizetype at = zip.indexOf("<cellXfs");
+    REQUIRE(at > 0);
+    zip[at + 1] = 'C';
+    test::writeFile(path, zip);
+    const QString error = errorReading(path);
+    CHECK(error.contains(QStringLiteral("is damaged")));
+    CHECK(error.contains(QStringLiteral("xl/styles.xml")));
 }

@@ -3,6 +3,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "shell/background.h"
 #include "shell/dialogs.h"
 #include "base/translations.h"
 #include "support/environment.h"
@@ -16,5 +17,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
     vigil::installTranslations(app);
     vigil::dialogs::setTestMode(true);
-    return Catch::Session().run(argc, argv);
+    const int result = Catch::Session().run(argc, argv);
+    // As the application does before it quits: a window's background check (a file's integrity)
+    // may still be running, and must not outlive Qt's SQL connection registry.
+    vigil::waitForBackgroundWork();
+    return result;
 }

@@ -83,7 +83,11 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const MainWindowOptions &op
     checkpoint->setObjectName(QStringLiteral("checkpointTimer"));
     checkpoint->setSingleShot(true);
     checkpoint->setInterval(idleCheckpointMs);
-    connect(checkpoint, &QTimer::timeout, this, [this] { m_db->checkpoint(); });
+    // A reader (the KPI loader, an export) can hold part of the journal back: try again later.
+    connect(checkpoint, &QTimer::timeout, this, [this, checkpoint] {
+        if (!m_db->checkpoint() && !m_db->isReadOnly())
+            checkpoint->start();
+    });
     connect(&m_db->notifier(), &ChangeNotifier::changed, this, [this, checkpoint](const QString &entity) {
         checkpoint->start();
         if (entity == QLatin1String("site_profile"))
