@@ -24,7 +24,7 @@ QList<Operation> importOperations()
             [](Context &c) {
                 static const QString csv = [&c] {
                     const QString path = QDir::temp().filePath(QStringLiteral("vigil-bench-incidents.csv"));
-                    writeCsvFile(IncidentRepository(*c.db).exportTable({}), path);
+                    writeCsvFile(IncidentRepository(*c.db).exportTable({}), path, OutputOptions {true, {}}); // the last run's may be there
                     return path;
                 }();
                 ImportProfile profile;

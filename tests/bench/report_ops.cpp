@@ -19,7 +19,8 @@ QList<Operation> reportOperations()
             [](Context &c) {
                 ReportOptions options;
                 options.period = Period::containing(Period::Kind::Year, fileToday(*c.db)).previous();
-                writeReportPdf(*c.db, options, QDir::temp().filePath(QStringLiteral("vigil-bench-report.pdf")));
+                writeReportPdf(*c.db, options, QDir::temp().filePath(QStringLiteral("vigil-bench-report.pdf")),
+                    OutputOptions {true, {}}); // each run replaces the last
                 return -1.0;
             }},
     };
