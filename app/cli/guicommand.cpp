@@ -58,10 +58,6 @@ void quitOnTerminationSignals(QApplication *app)
         ::sigaction(signal, &action, nullptr);
 }
 
-} // namespace
-
-namespace {
-
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(vigil::cli)

@@ -131,8 +131,11 @@ QList<AlteredAttachment> alteredAttachments(sqlite3 *db, const std::function<boo
         const QByteArray data(static_cast<const char *>(sqlite3_column_blob(rows, 3)), sqlite3_column_bytes(rows, 3));
         const QString filed = text(1);
         const QString actual = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-        if (actual != filed || data.size() != sqlite3_column_int64(rows, 2))
-            altered.append({sqlite3_column_int64(rows, 0), filed, text(4)});
+        if (actual != filed || data.size() != sqlite3_column_int64(rows, 2)) {
+            const qint64 id = sqlite3_column_int64(rows, 0);
+            const QString names = text(4);
+            altered.append({id, filed, names.isEmpty() ? Text::tr("#%1, attached to nothing").arg(id) : names});
+        }
         if (keepGoing && !keepGoing(++done, total)) {
             if (stopped)
                 *stopped = true;

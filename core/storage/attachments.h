@@ -51,13 +51,13 @@ struct AlteredAttachment
 {
     qint64 id = 0;
     QString sha256;   // what it is filed under
-    QString fileNames; // the names it is attached as, for the message
+    QString fileNames; // the names it is attached as ("#12, attached to nothing" when none), for messages
 };
 
 // Recomputes every attachment's SHA-256 on the connection (a site file, or a copy being restored)
 // and returns those that differ. keepGoing(done, total) is asked after each one; false stops
-// (the list is then what was found so far, and *stopped is set). Throws nothing for a file
-// without attachments.
+// (the list is then what was found so far, and *stopped is set). An empty list for a file from
+// before attachments; throws Error when the attachments cannot all be read.
 QList<AlteredAttachment> alteredAttachments(sqlite3 *db, const std::function<bool(qint64, qint64)> &keepGoing = {},
     bool *stopped = nullptr);
 

@@ -405,7 +405,7 @@ BackupFacts readFacts(const QString &path)
     facts.correctiveActions = count("corrective_actions");
     facts.attachments = count("attachments");
     for (const AlteredAttachment &a : vigil::alteredAttachments(db))
-        facts.alteredAttachments.append(a.fileNames.isEmpty() ? Text::tr("#%1, attached to nothing").arg(a.id) : a.fileNames);
+        facts.alteredAttachments.append(a.fileNames);
     return facts;
 }
 

@@ -33,6 +33,15 @@ namespace {
 
 constexpr int maxListed = 5;
 
+// The first maxListed items, and "…" when there are more.
+QString firstFew(const QStringList &items, const QString &separator)
+{
+    QStringList shown = items.mid(0, maxListed);
+    if (items.size() > maxListed)
+        shown.append(QStringLiteral("…"));
+    return shown.join(separator);
+}
+
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(vigil::HealthCheck)
@@ -573,8 +582,7 @@ void checkIncidentDetails(const Database &db, HealthReport &report, Steps &steps
     }
     report.problems.append(Text::tr("incidents: %n incidents have people involved or attached files that differ from "
                                     "their audit trail (changed outside Vigil): %1", nullptr, int(differing.size()))
-                               .arg(differing.mid(0, maxListed).join(QStringLiteral(", "))
-                                   + (differing.size() > maxListed ? QStringLiteral(", …") : QString())));
+                               .arg(firstFew(differing, QStringLiteral(", "))));
 }
 
 void checkAttachments(const Database &db, HealthReport &report, Steps &steps)
@@ -591,13 +599,11 @@ void checkAttachments(const Database &db, HealthReport &report, Steps &steps)
         return;
     }
     QStringList listed;
-    for (const AlteredAttachment &a : altered.mid(0, maxListed))
-        listed.append(Text::tr("%1 (SHA-256 %2…)").arg(a.fileNames.isEmpty() ? Text::tr("#%1, attached to nothing").arg(a.id) : a.fileNames,
-            a.sha256.left(12)));
+    for (const AlteredAttachment &a : altered)
+        listed.append(Text::tr("%1 (SHA-256 %2…)").arg(a.fileNames, a.sha256.left(12)));
     report.problems.append(Text::tr("attachments: %n photos or documents no longer match the SHA-256 they were stored "
                                     "under (changed outside Vigil or damaged): %1", nullptr, int(altered.size()))
-                               .arg(listed.join(QStringLiteral("; "))
-                                   + (altered.size() > maxListed ? QStringLiteral("; …") : QString())));
+                               .arg(firstFew(listed, QStringLiteral("; "))));
 }
 
 void checkAuditChain(const Database &db, HealthReport &report, Steps &steps)
